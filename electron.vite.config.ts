@@ -1,0 +1,38 @@
+// Build for the three shells. One main-side bundle with several entries: the Electron main
+// process (index), the launcher behind `npm start` (start), the browser shell (web) and the CLI
+// (cli). Only `index` imports 'electron'. lowdb is ESM-only, so it is bundled into the CJS output.
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+
+export default defineConfig({
+  main: {
+    build: {
+      externalizeDeps: { exclude: ['lowdb', 'steno'] },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          start: resolve(__dirname, 'electron/launcher/start.ts'),
+          web: resolve(__dirname, 'electron/web/main.ts'),
+          cli: resolve(__dirname, 'electron/cli/main.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      // The preload runs sandboxed: it cannot require npm packages, so bundle everything.
+      externalizeDeps: false,
+      rollupOptions: { input: { index: resolve(__dirname, 'electron/preload/index.ts') } },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'renderer'),
+    // Relative asset URLs: the same build loads from file:// (Electron) and http:// (browser shell).
+    base: './',
+    build: {
+      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+    },
+    plugins: [react()],
+  },
+})

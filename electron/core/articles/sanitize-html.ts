@@ -1,0 +1,69 @@
+// Makes hostile feed HTML safe to store and show: DOMPurify (over a jsdom window) with an
+// allowlist for articles, links and images resolved to absolute http(s) URLs, links opening
+// outside the app. Inline styles are dropped (the reader has its own typography and the CSP
+// forbids them). The renderer sanitizes again before display: two walls, not one.
+import createDOMPurify, { type Config } from 'dompurify'
+import { JSDOM } from 'jsdom'
+import {
+  ALLOWED_URI,
+  FORBIDDEN_ATTRIBUTES,
+  FORBIDDEN_TAGS,
+  URL_ATTRIBUTES,
+} from '../../../shared/sanitize-policy'
+
+export interface SanitizedHtml {
+  html: string
+  text: string
+}
+
+const URL_ATTRIBUTE_SET = new Set(URL_ATTRIBUTES)
+
+const CONFIG: Config = {
+  FORBID_TAGS: FORBIDDEN_TAGS,
+  FORBID_ATTR: FORBIDDEN_ATTRIBUTES,
+  ALLOW_DATA_ATTR: false,
+  ALLOWED_URI_REGEXP: ALLOWED_URI,
+}
+
+let purifier: ReturnType<typeof createDOMPurify> | null = null
+let currentBase: string | null = null
+
+function getPurifier(): ReturnType<typeof createDOMPurify> {
+  if (purifier) return purifier
+  const { window } = new JSDOM('')
+  const instance = createDOMPurify(window as unknown as Window & typeof globalThis)
+  instance.addHook('uponSanitizeAttribute', (_node, data) => {
+    if (!URL_ATTRIBUTE_SET.has(data.attrName)) return
+    const resolved = resolveUrl(data.attrValue, currentBase)
+    if (resolved) data.attrValue = resolved
+    else data.keepAttr = false
+  })
+  instance.addHook('afterSanitizeAttributes', (node) => {
+    if (node.nodeName === 'A' && node.hasAttribute('href')) {
+      node.setAttribute('target', '_blank')
+      node.setAttribute('rel', 'noopener noreferrer')
+    }
+  })
+  purifier = instance
+  return instance
+}
+
+function resolveUrl(value: string, base: string | null): string | null {
+  try {
+    return new URL(value.trim(), base ?? undefined).href
+  } catch {
+    return null
+  }
+}
+
+/** Sanitizes `html`, resolving relative URLs against `baseUrl` (the item link or feed URL). */
+export function sanitizeHtml(html: string, baseUrl: string | null): SanitizedHtml {
+  const instance = getPurifier()
+  currentBase = baseUrl
+  try {
+    const body = instance.sanitize(html, { ...CONFIG, RETURN_DOM: true }) as HTMLElement
+    return { html: body.innerHTML, text: body.textContent ?? '' }
+  } finally {
+    currentBase = null
+  }
+}

@@ -1,0 +1,57 @@
+// One small JSON file with a schema version, read and written through lowdb (whose writer is
+// atomic: temp file + rename). A file that does not parse or has no schema version is moved
+// aside with a timestamp — never overwritten — and the document starts from its defaults; a file
+// from a newer version of the app is refused rather than silently rewritten in an older shape.
+import { rename } from 'node:fs/promises'
+import { Low } from 'lowdb'
+import { JSONFile } from 'lowdb/node'
+
+export interface Versioned {
+  schemaVersion: number
+}
+
+export interface SetAsideNotice {
+  file: string
+  movedTo: string
+  reason: string
+}
+
+export class NewerSchemaError extends Error {}
+
+export async function openJsonDocument<T extends Versioned>(
+  file: string,
+  defaults: () => T,
+  onSetAside: (notice: SetAsideNotice) => void,
+  now: () => Date = () => new Date(),
+): Promise<Low<T>> {
+  const db = new Low<T>(new JSONFile<T>(file), defaults())
+  let reason: string | null = null
+  try {
+    await db.read()
+    const data: unknown = db.data
+    if (
+      typeof data !== 'object' ||
+      data === null ||
+      typeof (data as Versioned).schemaVersion !== 'number'
+    ) {
+      reason = 'the file has no schema version'
+    }
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error
+    reason = `the file is not valid JSON (${error.message})`
+  }
+  if (reason) {
+    const movedTo = `${file}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`
+    await rename(file, movedTo)
+    onSetAside({ file, movedTo, reason })
+    db.data = defaults()
+  }
+  const supported = defaults().schemaVersion
+  if (db.data.schemaVersion > supported) {
+    throw new NewerSchemaError(
+      `${file} has schema version ${db.data.schemaVersion}; this app reads up to ${supported}. ` +
+        'Update the app; the file was left untouched.',
+    )
+  }
+  return db
+}

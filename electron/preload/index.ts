@@ -1,0 +1,23 @@
+// The preload: exposes window.reader — the contract's client over IPC plus event subscription.
+// Runs sandboxed with context isolation; everything it needs is bundled. No other logic here.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { createClient } from '../../shared/client'
+import { isEventName, type ReaderBridge } from '../../shared/contract'
+import { callChannel, EVENT_CHANNEL, type EventMessage } from './ipc-channels'
+
+const bridge: ReaderBridge = {
+  ...createClient((name, args) => ipcRenderer.invoke(callChannel(name), args)),
+  on(event, listener) {
+    if (typeof event !== 'string' || !isEventName(event))
+      throw new Error(`Unknown event: ${String(event)}`)
+    const handler = (_ipcEvent: IpcRendererEvent, message: EventMessage): void => {
+      if (message?.name === event) (listener as (payload: unknown) => void)(message.payload)
+    }
+    ipcRenderer.on(EVENT_CHANNEL, handler)
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, handler)
+    }
+  },
+}
+
+contextBridge.exposeInMainWorld('reader', bridge)

@@ -1,0 +1,58 @@
+// The article body: sanitized HTML rendered imperatively (so highlights can wrap its text) with
+// each annotation anchored and painted. Reports the user's text selection as offsets, and the
+// annotations that could not be anchored (orphans) so they can be listed, never lost.
+import { useEffect, useLayoutEffect, useRef } from 'react'
+import { anchorTarget } from '../../../shared/anchoring/anchor-target'
+import type { Annotation } from '../../../shared/domain'
+import { paintHighlights, type PaintSpan } from '../highlight/paint-highlights'
+import { purifyArticleHtml } from '../highlight/purify-article'
+import { rangeToOffsets } from '../highlight/selection-offsets'
+
+interface Props {
+  html: string
+  annotations: Annotation[]
+  onSelect: (selection: { text: string; start: number; end: number } | null) => void
+  onOrphans: (orphans: Annotation[]) => void
+}
+
+export function ArticleContent({ html, annotations, onSelect, onOrphans }: Props) {
+  const ref = useRef<HTMLDivElement>(null)
+
+  useLayoutEffect(() => {
+    const root = ref.current
+    if (!root) return
+    root.innerHTML = purifyArticleHtml(html)
+    const text = root.textContent ?? ''
+    const spans: PaintSpan[] = []
+    const orphans: Annotation[] = []
+    for (const annotation of annotations) {
+      const span = anchorTarget(text, annotation.target)
+      if (span) spans.push({ id: annotation.id, kind: annotation.kind, ...span })
+      else orphans.push(annotation)
+    }
+    paintHighlights(root, spans)
+    onOrphans(orphans)
+  }, [html, annotations, onOrphans])
+
+  useEffect(() => {
+    const root = ref.current
+    if (!root) return
+    const report = (): void => {
+      const selection = window.getSelection()
+      if (!selection || selection.isCollapsed || selection.rangeCount === 0) return
+      const range = selection.getRangeAt(0)
+      const offsets = rangeToOffsets(root, range)
+      if (!offsets) return
+      const text = (root.textContent ?? '').slice(offsets.start, offsets.end)
+      onSelect(text.trim() ? { text, ...offsets } : null)
+    }
+    root.addEventListener('mouseup', report)
+    root.addEventListener('keyup', report)
+    return () => {
+      root.removeEventListener('mouseup', report)
+      root.removeEventListener('keyup', report)
+    }
+  }, [onSelect])
+
+  return <div ref={ref} className="article-content" data-testid="article-content" />
+}

@@ -1,0 +1,112 @@
+// The reader pane: citation header, the article with its highlights, the composer for a new
+// highlight, the list of highlights (and orphans), and the Markdown export.
+import { useCallback, useState } from 'react'
+import { describeTextRange } from '../../../shared/anchoring/describe-text-range'
+import type { Annotation, Article } from '../../../shared/domain'
+import { useReader } from '../state/reader-store'
+import { ArticleContent } from './ArticleContent'
+import { ExportDialog } from './ExportDialog'
+import { HighlightComposer } from './HighlightComposer'
+import { formatDate } from './format-date'
+
+const KIND_LABEL = { plain: 'Highlight', quote: 'Quote', claim: 'Claim' } as const
+
+export function ArticleView({ article }: { article: Article }) {
+  const annotations = useReader((s) => s.annotations)
+  const createAnnotation = useReader((s) => s.createAnnotation)
+  const deleteAnnotation = useReader((s) => s.deleteAnnotation)
+  const exportMarkdown = useReader((s) => s.exportMarkdown)
+  const [selection, setSelection] = useState<{
+    text: string
+    start: number
+    end: number
+    fullText: string
+  } | null>(null)
+  const [orphans, setOrphans] = useState<Annotation[]>([])
+  const [note, setNote] = useState<{ fileName: string; markdown: string } | null>(null)
+
+  const onSelect = useCallback((picked: { text: string; start: number; end: number } | null) => {
+    const root = document.querySelector('[data-testid="article-content"]')
+    setSelection(picked && root ? { ...picked, fullText: root.textContent ?? '' } : null)
+  }, [])
+
+  return (
+    <article className="article" aria-label={article.title}>
+      <header className="article-header">
+        <p className="article-source">{article.feedTitle}</p>
+        <h1>{article.title}</h1>
+        <p className="article-meta">
+          {article.author && <span>{article.author}</span>}
+          <span>
+            {article.published
+              ? formatDate(article.published)
+              : `First seen ${formatDate(article.firstSeenAt)}`}
+          </span>
+          {article.link && (
+            <a href={article.link} target="_blank" rel="noopener noreferrer">
+              Original
+            </a>
+          )}
+        </p>
+        <div className="article-actions">
+          <button type="button" onClick={() => void exportMarkdown().then(setNote)}>
+            Export Markdown
+          </button>
+        </div>
+      </header>
+
+      {selection && (
+        <HighlightComposer
+          key={`${selection.start}-${selection.end}`}
+          text={selection.text}
+          onCancel={() => {
+            setSelection(null)
+            window.getSelection()?.removeAllRanges()
+          }}
+          onSave={(input) =>
+            createAnnotation({
+              ...input,
+              target: describeTextRange(selection.fullText, selection.start, selection.end),
+            })
+          }
+        />
+      )}
+
+      <ArticleContent
+        html={article.contentHtml}
+        annotations={annotations}
+        onSelect={onSelect}
+        onOrphans={setOrphans}
+      />
+
+      <section className="highlights" aria-label="Highlights">
+        <h2>Highlights ({annotations.length})</h2>
+        {annotations.length === 0 && (
+          <p className="empty">Select text in the article to highlight a quote or a claim.</p>
+        )}
+        <ol>
+          {annotations.map((a) => (
+            <li key={a.id} className={`highlight-card kind-${a.kind}`} data-testid="highlight-card">
+              <span className="kind-badge">{KIND_LABEL[a.kind]}</span>
+              {orphans.some((o) => o.id === a.id) && (
+                <span className="orphan-badge">not found in this text</span>
+              )}
+              <blockquote>{a.target.quote.exact}</blockquote>
+              {a.note && <p className="note">{a.note}</p>}
+              {a.tags.length > 0 && <p className="tags">{a.tags.map((t) => `#${t}`).join(' ')}</p>}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => void deleteAnnotation(a.id)}
+              >
+                Delete
+              </button>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {note && <ExportDialog note={note} onClose={() => setNote(null)} />}
+    </article>
+  )
+}

@@ -1,0 +1,21 @@
+// The renderer's own sanitizing pass over article HTML (the core sanitized it at ingest; this is
+// the second wall), with the same shared policy. Links always open outside the app.
+import DOMPurify from 'dompurify'
+import { ALLOWED_URI, FORBIDDEN_ATTRIBUTES, FORBIDDEN_TAGS } from '../../../shared/sanitize-policy'
+
+const purify = DOMPurify(window)
+purify.addHook('afterSanitizeAttributes', (node) => {
+  if (node.nodeName === 'A') {
+    node.setAttribute('target', '_blank')
+    node.setAttribute('rel', 'noopener noreferrer')
+  }
+})
+
+export function purifyArticleHtml(html: string): string {
+  return purify.sanitize(html, {
+    FORBID_TAGS: FORBIDDEN_TAGS,
+    FORBID_ATTR: FORBIDDEN_ATTRIBUTES,
+    ALLOW_DATA_ATTR: false,
+    ALLOWED_URI_REGEXP: ALLOWED_URI,
+  })
+}

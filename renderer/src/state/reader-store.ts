@@ -1,0 +1,197 @@
+// The UI state (zustand): what is listed, what is selected, what is open, sync progress and the
+// last error. Every action goes through the contract bridge; nothing here touches the network.
+import { create } from 'zustand'
+import type {
+  Annotation,
+  AnnotationKind,
+  AnnotationTarget,
+  Article,
+  Feed,
+  ItemSummary,
+} from '../../../shared/domain'
+import type { ReaderError } from '../../../shared/result'
+import { reader } from '../api/reader'
+import { describeError } from './describe-error'
+
+export interface SyncProgress {
+  done: number
+  total: number
+  newItems: number
+}
+
+interface ReaderState {
+  feeds: Feed[]
+  items: ItemSummary[]
+  selectedFeedId: string | null
+  unreadOnly: boolean
+  selectedItemId: string | null
+  article: Article | null
+  annotations: Annotation[]
+  sync: SyncProgress | null
+  message: { kind: 'error' | 'info'; text: string } | null
+  loading: boolean
+
+  load(): Promise<void>
+  refreshLists(): Promise<void>
+  selectFeed(feedId: string | null): Promise<void>
+  setUnreadOnly(value: boolean): Promise<void>
+  openItem(itemId: string): Promise<void>
+  toggleRead(itemId: string, read: boolean): Promise<void>
+  addFeed(url: string): Promise<boolean>
+  syncAll(): Promise<void>
+  createAnnotation(input: {
+    kind: AnnotationKind
+    note: string
+    tags: string[]
+    target: AnnotationTarget
+  }): Promise<boolean>
+  deleteAnnotation(annotationId: string): Promise<void>
+  exportMarkdown(): Promise<{ fileName: string; markdown: string } | null>
+  setProgress(progress: SyncProgress | null): void
+  dismissMessage(): void
+}
+
+export const useReader = create<ReaderState>((set, get) => {
+  const showError = (error: ReaderError): void =>
+    set({ message: { kind: 'error', text: describeError(error) } })
+
+  return {
+    feeds: [],
+    items: [],
+    selectedFeedId: null,
+    unreadOnly: false,
+    selectedItemId: null,
+    article: null,
+    annotations: [],
+    sync: null,
+    message: null,
+    loading: true,
+
+    async load() {
+      await get().refreshLists()
+      set({ loading: false })
+    },
+
+    async refreshLists() {
+      const { selectedFeedId, unreadOnly } = get()
+      const [feeds, items] = await Promise.all([
+        reader.listFeeds({}),
+        reader.listItems({ feedId: selectedFeedId ?? undefined, unreadOnly }),
+      ])
+      if (feeds.ok) set({ feeds: feeds.value })
+      else showError(feeds.error)
+      if (items.ok) set({ items: items.value })
+      else showError(items.error)
+    },
+
+    async selectFeed(feedId) {
+      set({ selectedFeedId: feedId })
+      await get().refreshLists()
+    },
+
+    async setUnreadOnly(value) {
+      set({ unreadOnly: value })
+      await get().refreshLists()
+    },
+
+    async openItem(itemId) {
+      set({ selectedItemId: itemId })
+      const [article, annotations] = await Promise.all([
+        reader.getArticle({ itemId }),
+        reader.listAnnotations({ itemId }),
+      ])
+      if (get().selectedItemId !== itemId) return
+      if (!article.ok) return showError(article.error)
+      set({ article: article.value, annotations: annotations.ok ? annotations.value : [] })
+      if (!article.value.read) await get().toggleRead(itemId, true)
+    },
+
+    async toggleRead(itemId, read) {
+      const result = await reader.setItemState({ itemId, read })
+      if (!result.ok) return showError(result.error)
+      const summary = result.value
+      set((state) => ({
+        items: state.items.map((item) => (item.id === itemId ? summary : item)),
+        article:
+          state.article?.id === itemId ? { ...state.article, read: summary.read } : state.article,
+        feeds: state.feeds.map((feed) =>
+          feed.id === summary.feedId
+            ? { ...feed, unreadCount: feed.unreadCount + (read ? -1 : 1) }
+            : feed,
+        ),
+      }))
+    },
+
+    async addFeed(url) {
+      const result = await reader.addFeed({ url })
+      if (!result.ok) {
+        showError(result.error)
+        return false
+      }
+      set({
+        message: {
+          kind: 'info',
+          text: `Subscribed to ${result.value.title} (${result.value.itemCount} items).`,
+        },
+      })
+      await get().refreshLists()
+      return true
+    },
+
+    async syncAll() {
+      set({ sync: { done: 0, total: get().feeds.length, newItems: 0 } })
+      const result = await reader.syncAll({})
+      set({ sync: null })
+      if (!result.ok) return showError(result.error)
+      const { newItems, failed } = result.value
+      set({
+        message: {
+          kind: failed ? 'error' : 'info',
+          text: `Synced: ${newItems} new item${newItems === 1 ? '' : 's'}${failed ? `, ${failed} feed${failed === 1 ? '' : 's'} failed (see the sidebar)` : ''}.`,
+        },
+      })
+      await get().refreshLists()
+    },
+
+    async createAnnotation(input) {
+      const itemId = get().selectedItemId
+      if (!itemId) return false
+      const result = await reader.createAnnotation({ itemId, ...input })
+      if (!result.ok) {
+        showError(result.error)
+        return false
+      }
+      set((state) => ({
+        annotations: [...state.annotations, result.value].sort(
+          (a, b) => a.target.position.start - b.target.position.start,
+        ),
+      }))
+      return true
+    },
+
+    async deleteAnnotation(annotationId) {
+      const result = await reader.deleteAnnotation({ annotationId })
+      if (!result.ok) return showError(result.error)
+      set((state) => ({ annotations: state.annotations.filter((a) => a.id !== annotationId) }))
+    },
+
+    async exportMarkdown() {
+      const itemId = get().selectedItemId
+      if (!itemId) return null
+      const result = await reader.exportArticleMarkdown({ itemId })
+      if (!result.ok) {
+        showError(result.error)
+        return null
+      }
+      return result.value
+    },
+
+    setProgress(progress) {
+      set({ sync: progress })
+    },
+
+    dismissMessage() {
+      set({ message: null })
+    },
+  }
+})

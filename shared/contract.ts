@@ -1,0 +1,190 @@
+// The one contract between the renderer and the core: every method with its argument schema,
+// result schema and the error codes it may return, and every event the core pushes. The Electron
+// IPC transport, the preload bridge, the browser shell's HTTP routes and the renderer's client are
+// all derived from this table, so a method added here and missing elsewhere fails the typecheck.
+import { z } from 'zod'
+import type { Result } from './result'
+import {
+  AnnotationIdSchema,
+  AnnotationKindSchema,
+  AnnotationSchema,
+  AnnotationTargetSchema,
+  ArticleSchema,
+  FeedIdSchema,
+  FeedSchema,
+  ItemIdSchema,
+  ItemSummarySchema,
+  SyncSummarySchema,
+} from './domain'
+
+/** Failures any method can return: a payload that fails its schema, or a bug in the core. */
+export const commonErrorCodes = ['invalid-args', 'internal'] as const
+
+/** Why fetching or reading a feed failed; each is shown to the user in words. */
+export const feedErrorCodes = [
+  'invalid-url',
+  'network',
+  'timeout',
+  'http',
+  'too-large',
+  'not-a-feed',
+] as const
+
+interface MethodSpec {
+  readonly doc: string
+  readonly args: z.ZodType
+  readonly result: z.ZodType
+  readonly errors: readonly string[]
+}
+
+function method<const S extends MethodSpec>(spec: S): S {
+  return spec
+}
+
+const NoArgs = z.strictObject({})
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  dataDir: z.string(),
+  shell: z.enum(['electron', 'browser', 'cli', 'test']),
+})
+
+export const MarkdownExportSchema = z.object({
+  fileName: z.string(),
+  markdown: z.string(),
+})
+
+export const contract = {
+  getAppInfo: method({
+    doc: 'Name, version, data directory and which shell is running.',
+    args: NoArgs,
+    result: AppInfoSchema,
+    errors: [],
+  }),
+  listFeeds: method({
+    doc: 'Every subscription with its status and counts, in title order.',
+    args: NoArgs,
+    result: z.array(FeedSchema),
+    errors: [],
+  }),
+  addFeed: method({
+    doc: 'Subscribe to a feed URL: fetch and parse it once, store its items.',
+    args: z.strictObject({ url: z.string().min(1).max(2048) }),
+    result: FeedSchema,
+    errors: [...feedErrorCodes, 'already-subscribed'],
+  }),
+  syncAll: method({
+    doc: 'Fetch every feed; one failing feed never stops the others. Emits syncProgress.',
+    args: NoArgs,
+    result: SyncSummarySchema,
+    errors: ['busy'],
+  }),
+  syncFeed: method({
+    doc: 'Fetch one feed now.',
+    args: z.strictObject({ feedId: FeedIdSchema }),
+    result: SyncSummarySchema,
+    errors: ['not-found', 'busy'],
+  }),
+  listItems: method({
+    doc: 'Items newest first, optionally of one feed and/or unread only.',
+    args: z.strictObject({
+      feedId: FeedIdSchema.optional(),
+      unreadOnly: z.boolean().optional(),
+    }),
+    result: z.array(ItemSummarySchema),
+    errors: ['not-found'],
+  }),
+  getArticle: method({
+    doc: 'One item with its sanitized content.',
+    args: z.strictObject({ itemId: ItemIdSchema }),
+    result: ArticleSchema,
+    errors: ['not-found'],
+  }),
+  setItemState: method({
+    doc: 'Mark an item read/unread or starred/unstarred.',
+    args: z.strictObject({
+      itemId: ItemIdSchema,
+      read: z.boolean().optional(),
+      starred: z.boolean().optional(),
+    }),
+    result: ItemSummarySchema,
+    errors: ['not-found'],
+  }),
+  listAnnotations: method({
+    doc: "An item's annotations in document order.",
+    args: z.strictObject({ itemId: ItemIdSchema }),
+    result: z.array(AnnotationSchema),
+    errors: ['not-found'],
+  }),
+  createAnnotation: method({
+    doc: 'Save a highlight; resolves only once it is on disk.',
+    args: z.strictObject({
+      itemId: ItemIdSchema,
+      kind: AnnotationKindSchema,
+      note: z.string().max(100_000),
+      tags: z.array(z.string().min(1).max(100)).max(100),
+      target: AnnotationTargetSchema,
+    }),
+    result: AnnotationSchema,
+    errors: ['not-found'],
+  }),
+  deleteAnnotation: method({
+    doc: 'Delete one annotation.',
+    args: z.strictObject({ annotationId: AnnotationIdSchema }),
+    result: z.object({ deleted: z.literal(true) }),
+    errors: ['not-found'],
+  }),
+  exportArticleMarkdown: method({
+    doc: 'A Markdown note for one article: frontmatter, citation, highlights with notes.',
+    args: z.strictObject({ itemId: ItemIdSchema }),
+    result: MarkdownExportSchema,
+    errors: ['not-found'],
+  }),
+} as const
+
+export const SyncProgressSchema = z.object({
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  newItems: z.number().int().nonnegative(),
+  feedId: FeedIdSchema.nullable(),
+})
+
+export const events = {
+  /** While a sync runs: feeds done out of total, items added so far. */
+  syncProgress: SyncProgressSchema,
+  /** Something in the library changed (items, feeds, annotations): lists should reload. */
+  libraryChanged: z.object({ reason: z.string() }),
+} as const
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+export const methodNames = Object.keys(contract) as MethodName[]
+
+export type MethodArgs<M extends MethodName> = z.input<Contract[M]['args']>
+export type MethodValue<M extends MethodName> = z.output<Contract[M]['result']>
+export type MethodErrorCode<M extends MethodName> =
+  Contract[M]['errors'][number] | (typeof commonErrorCodes)[number]
+export type MethodResult<M extends MethodName> = Result<MethodValue<M>, MethodErrorCode<M>>
+
+/** What the core implements and what every client offers: one async function per method. */
+export type ReaderApi = {
+  [M in MethodName]: (args: MethodArgs<M>) => Promise<MethodResult<M>>
+}
+
+export type EventName = keyof typeof events
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
+export type EventListener<E extends EventName> = (payload: EventPayload<E>) => void
+
+/** The object the renderer talks to (window.reader in Electron, an HTTP client in a browser). */
+export interface ReaderBridge extends ReaderApi {
+  on<E extends EventName>(event: E, listener: EventListener<E>): () => void
+}
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name)
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.prototype.hasOwnProperty.call(events, name)
+}

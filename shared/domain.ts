@@ -1,0 +1,105 @@
+// Domain types shared by the core and the renderer, declared as zod schemas so that the same
+// definition gives the TypeScript type and the runtime validator used at every transport edge.
+// Pure: no I/O, no clock. Stored-row shapes live in the core's store, not here.
+import { z } from 'zod'
+
+export const FeedIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not a feed id')
+export const ItemIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not an item id')
+export const AnnotationIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not an annotation id')
+
+/** An ISO 8601 UTC timestamp such as 2026-01-23T10:40:00.000Z. */
+export const IsoDateSchema = z.string().datetime({ offset: true })
+
+export const FeedErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  at: IsoDateSchema,
+})
+
+export const FeedSchema = z.object({
+  id: FeedIdSchema,
+  url: z.string(),
+  title: z.string(),
+  siteUrl: z.string().nullable(),
+  description: z.string(),
+  addedAt: IsoDateSchema,
+  lastSuccessAt: IsoDateSchema.nullable(),
+  lastError: FeedErrorSchema.nullable(),
+  itemCount: z.number().int().nonnegative(),
+  unreadCount: z.number().int().nonnegative(),
+})
+export type Feed = z.infer<typeof FeedSchema>
+
+export const ItemSummarySchema = z.object({
+  id: ItemIdSchema,
+  feedId: FeedIdSchema,
+  feedTitle: z.string(),
+  title: z.string(),
+  link: z.string().nullable(),
+  author: z.string().nullable(),
+  /** Publication date from the feed; null when the feed gave none (see firstSeenAt). */
+  published: IsoDateSchema.nullable(),
+  firstSeenAt: IsoDateSchema,
+  snippet: z.string(),
+  read: z.boolean(),
+  starred: z.boolean(),
+  annotationCount: z.number().int().nonnegative(),
+})
+export type ItemSummary = z.infer<typeof ItemSummarySchema>
+
+export const ArticleSchema = ItemSummarySchema.extend({
+  /** Sanitized HTML with absolute URLs: safe to insert into a page that also has a strict CSP. */
+  contentHtml: z.string(),
+  feedUrl: z.string(),
+  feedSiteUrl: z.string().nullable(),
+  /** When this content was fetched: the "accessed" date of a citation. */
+  fetchedAt: IsoDateSchema,
+})
+export type Article = z.infer<typeof ArticleSchema>
+
+export const AnnotationKindSchema = z.enum(['plain', 'quote', 'claim'])
+export type AnnotationKind = z.infer<typeof AnnotationKindSchema>
+
+/** W3C Web Annotation TextPositionSelector over the article's text content. */
+export const TextPositionSelectorSchema = z.object({
+  type: z.literal('TextPositionSelector'),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+})
+export type TextPositionSelector = z.infer<typeof TextPositionSelectorSchema>
+
+/** W3C Web Annotation TextQuoteSelector: the exact text plus context on both sides. */
+export const TextQuoteSelectorSchema = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1).max(20_000),
+  prefix: z.string().max(200),
+  suffix: z.string().max(200),
+})
+export type TextQuoteSelector = z.infer<typeof TextQuoteSelectorSchema>
+
+export const AnnotationTargetSchema = z.object({
+  position: TextPositionSelectorSchema,
+  quote: TextQuoteSelectorSchema,
+})
+export type AnnotationTarget = z.infer<typeof AnnotationTargetSchema>
+
+export const AnnotationSchema = z.object({
+  id: AnnotationIdSchema,
+  itemId: ItemIdSchema,
+  feedId: FeedIdSchema,
+  kind: AnnotationKindSchema,
+  note: z.string(),
+  tags: z.array(z.string()),
+  target: AnnotationTargetSchema,
+  createdAt: IsoDateSchema,
+  updatedAt: IsoDateSchema,
+})
+export type Annotation = z.infer<typeof AnnotationSchema>
+
+export const SyncSummarySchema = z.object({
+  feeds: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  newItems: z.number().int().nonnegative(),
+  errors: z.array(z.object({ feedId: FeedIdSchema, code: z.string(), message: z.string() })),
+})
+export type SyncSummary = z.infer<typeof SyncSummarySchema>

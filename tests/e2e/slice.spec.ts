@@ -1,0 +1,154 @@
+// The foundation slice in real Chromium through the browser shell: the sample library on first
+// start; subscribe to a feed served over loopback HTTP, sync, open an item, highlight a quote
+// with a real mouse selection, export the Markdown note and check it.
+import { mkdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { expect, test, type Page } from '@playwright/test'
+import {
+  fixture,
+  RSS_TYPE,
+  startFixtureServer,
+  type FixtureServer,
+} from '../helpers/fixture-server'
+import { REPO_ROOT, startBrowserShell, type RunningShell } from '../helpers/browser-shell'
+import { removeTempDirs, tempDir } from '../helpers/temp-dir'
+
+const ARTIFACTS = join(REPO_ROOT, 'tests', 'artifacts')
+let feeds: FixtureServer
+let shell: RunningShell
+
+test.beforeEach(async () => {
+  feeds = await startFixtureServer({
+    '/wire.xml': { body: fixture('feeds/wire-rss.xml'), headers: RSS_TYPE },
+  })
+  shell = await startBrowserShell(await tempDir())
+})
+
+test.afterEach(async () => {
+  await shell.stop()
+  await feeds.close()
+  await removeTempDirs()
+})
+
+/** Drags the real mouse from the first to the last character of `phrase` inside the article. */
+async function selectWithMouse(page: Page, phrase: string): Promise<void> {
+  const box = await page.evaluate((text) => {
+    const root = document.querySelector('[data-testid="article-content"]')!
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node as Text).data.indexOf(text)
+      if (at === -1) continue
+      const rectOf = (i: number) => {
+        const range = document.createRange()
+        range.setStart(node!, i)
+        range.setEnd(node!, i + 1)
+        return range.getBoundingClientRect()
+      }
+      const first = rectOf(at)
+      const last = rectOf(at + text.length - 1)
+      return {
+        x1: first.left + 1,
+        y1: first.top + first.height / 2,
+        x2: last.right - 1,
+        y2: last.top + last.height / 2,
+      }
+    }
+    throw new Error(`Phrase not found: ${text}`)
+  }, phrase)
+  await page.mouse.move(box.x1, box.y1)
+  await page.mouse.down()
+  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 5 })
+  await page.mouse.move(box.x2, box.y2, { steps: 5 })
+  await page.mouse.up()
+}
+
+test('a newcomer sees the bundled sample library, readable offline', async ({ page }) => {
+  await page.goto(shell.url)
+  await expect(page.getByRole('navigation', { name: 'Feeds' })).toContainText(
+    'Research Reader — Sample Newsroom',
+  )
+  await expect(page.getByRole('option')).toHaveCount(5)
+  await page.getByRole('option', { name: /Envoys agree to resume Tarsk border talks/ }).click()
+  await expect(page.getByTestId('article-content')).toContainText('This is the imported news bot.')
+  await mkdir(ARTIFACTS, { recursive: true })
+  await page.screenshot({ path: join(ARTIFACTS, 'sample-library.png') })
+})
+
+test('subscribe → sync → read → highlight a quote with the mouse → export cited Markdown', async ({
+  page,
+}) => {
+  const ran: string[] = []
+  page.on('console', (message) => ran.push(message.text()))
+  await page.goto(shell.url)
+  expect(new URL(page.url()).search).toBe('') // the token left the address bar
+
+  await page.getByLabel('Feed URL').fill(feeds.url('/wire.xml'))
+  await page.getByRole('button', { name: 'Add' }).click()
+  await expect(page.getByRole('status')).toContainText('Subscribed to Harbour Wire (2 items)')
+  await page.getByRole('button', { name: 'Sync all' }).click()
+  await expect(page.getByRole('status')).toContainText('Synced: 0 new items')
+
+  await page
+    .getByRole('navigation', { name: 'Feeds' })
+    .getByRole('button', { name: /Harbour Wire/ })
+    .click()
+  await expect(page.getByRole('option')).toHaveCount(2)
+  await page.getByRole('option', { name: /Envoys agree to resume border talks/ }).click()
+  const content = page.getByTestId('article-content')
+  await expect(content).toContainText('the envoy said after the meeting')
+
+  // The feed's script, onerror handler and javascript: link never ran and are gone.
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned),
+  ).toBeUndefined()
+  await expect(content.locator('script, [onerror], a[href^="javascript"]')).toHaveCount(0)
+
+  const phrase = 'We are ready to sit down again without preconditions'
+  await selectWithMouse(page, phrase)
+  const composer = page.getByRole('region', { name: 'New highlight' })
+  await expect(composer).toContainText(phrase)
+  await composer.getByLabel('Quote').check()
+  await composer.getByLabel('Note').fill('The envoy rules out preconditions.')
+  await composer.getByLabel('Tags').fill('diplomacy, follow-up')
+  await composer.getByRole('button', { name: 'Save highlight' }).click()
+  await expect(composer).toBeHidden()
+
+  await expect(content.locator('mark.highlight-quote')).toHaveText(phrase)
+  await expect(page.getByTestId('highlight-card')).toContainText(
+    'The envoy rules out preconditions.',
+  )
+
+  // Saved, not just shown: a reload brings the highlight back in the same place.
+  await page.reload()
+  await page.getByRole('option', { name: /Envoys agree to resume border talks/ }).click()
+  await expect(page.getByTestId('article-content').locator('mark.highlight-quote')).toHaveText(
+    phrase,
+  )
+
+  await page.getByRole('button', { name: 'Export Markdown' }).click()
+  const preview = page.getByTestId('markdown-preview')
+  await expect(preview).toBeVisible()
+  const markdown = await preview.inputValue()
+  expect(markdown).toMatch(
+    /^---\ntitle: "Envoys agree to resume border talks"\nauthor: "Daria Kovalenko"\nsource: "Harbour Wire"\npublished: 2026-01-23T08:40:00.000Z\nurl: "http:\/\/127\.0\.0\.1:\d+\/harbour\/2026\/01\/envoys-resume-talks"\naccessed: \d{4}-\d{2}-\d{2}\n---\n/,
+  )
+  expect(markdown).toContain(
+    'Daria Kovalenko. (2026, January 23). *Envoys agree to resume border talks.* Harbour Wire.',
+  )
+  expect(markdown).toContain(
+    `> ${phrase}\n\n*Quote* #diplomacy #follow-up\n\nThe envoy rules out preconditions.`,
+  )
+
+  const downloadPromise = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Download .md' }).click()
+  const download = await downloadPromise
+  expect(download.suggestedFilename()).toMatch(
+    /^envoys-agree-to-resume-border-talks-i-[0-9a-f]{6}\.md$/,
+  )
+  const file = await download.path()
+  expect(await readFile(file, 'utf8')).toBe(markdown)
+
+  await mkdir(ARTIFACTS, { recursive: true })
+  await page.screenshot({ path: join(ARTIFACTS, 'slice-export.png') })
+  expect(ran.filter((line) => /pwned/i.test(line))).toEqual([])
+})

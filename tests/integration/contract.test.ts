@@ -1,0 +1,126 @@
+// One contract suite, two transports: the same calls against the core directly and through the
+// browser shell's HTTP API must give the same, schema-valid results.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createClient } from '../../shared/client'
+import { contract, methodNames, type ReaderBridge } from '../../shared/contract'
+import { dispatch } from '../../shared/dispatch'
+import type { Core } from '../../electron/core/create-core'
+import { startWebServer, type WebServer } from '../../electron/web/web-server'
+import {
+  fixture,
+  RSS_TYPE,
+  startFixtureServer,
+  type FixtureServer,
+} from '../helpers/fixture-server'
+import { createNodeHttpBridge } from '../helpers/http-bridge'
+import { openCore } from '../helpers/open-core'
+import { removeTempDirs } from '../helpers/temp-dir'
+
+let feeds: FixtureServer
+let web: WebServer | null = null
+
+beforeAll(async () => {
+  feeds = await startFixtureServer({
+    '/wire.xml': { body: fixture('feeds/wire-rss.xml'), headers: RSS_TYPE },
+  })
+})
+
+afterAll(async () => {
+  await web?.close()
+  await feeds.close()
+  await removeTempDirs()
+})
+
+const transports: [string, (core: Core) => Promise<ReaderBridge>][] = [
+  // In process, through the same dispatch the Electron IPC handlers use.
+  [
+    'core',
+    async (core) => ({ ...createClient((name, args) => dispatch(core, name, args)), on: core.on }),
+  ],
+  [
+    'http',
+    async (core) => {
+      await web?.close()
+      web = await startWebServer({ core, rendererDir: '/nonexistent' })
+      return createNodeHttpBridge(`http://127.0.0.1:${web.port}`, web.token)
+    },
+  ],
+]
+
+describe.each(transports)('the contract over %s', (_name, connect) => {
+  let api: ReaderBridge
+
+  beforeAll(async () => {
+    api = await connect(await openCore({ seedSample: true }))
+  })
+
+  it('answers every method with schema-valid values (the slice: subscribe → sync → read → highlight → export)', async () => {
+    const seen = new Set<string>()
+    const check = <T>(name: keyof typeof contract, result: { ok: boolean; value?: T }): T => {
+      expect(result.ok, `${name} failed: ${JSON.stringify(result)}`).toBe(true)
+      contract[name].result.parse(result.value)
+      seen.add(name)
+      return result.value as T
+    }
+    const info = check('getAppInfo', await api.getAppInfo({}))
+    expect(info).toMatchObject({ name: 'Research Reader', shell: 'test' })
+    const feed = check('addFeed', await api.addFeed({ url: feeds.url('/wire.xml') }))
+    check('listFeeds', await api.listFeeds({}))
+    check('syncAll', await api.syncAll({}))
+    check('syncFeed', await api.syncFeed({ feedId: feed.id }))
+    const items = check('listItems', await api.listItems({ feedId: feed.id }))
+    const item = items[0]!
+    const article = check('getArticle', await api.getArticle({ itemId: item.id }))
+    expect(article.contentHtml).toContain('the envoy said')
+    check('setItemState', await api.setItemState({ itemId: item.id, read: true }))
+    const exact = '“We are ready to sit down again without preconditions,”'
+    const annotation = check(
+      'createAnnotation',
+      await api.createAnnotation({
+        itemId: item.id,
+        kind: 'quote',
+        note: 'The envoy sets the tone.',
+        tags: ['talks'],
+        target: {
+          position: { type: 'TextPositionSelector', start: 91, end: 91 + exact.length },
+          quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: ' the envoy said' },
+        },
+      }),
+    )
+    expect(check('listAnnotations', await api.listAnnotations({ itemId: item.id }))).toHaveLength(1)
+    const note = check(
+      'exportArticleMarkdown',
+      await api.exportArticleMarkdown({ itemId: item.id }),
+    )
+    expect(note.markdown).toContain(`> ${exact}`)
+    expect(note.markdown).toContain('author: "Daria Kovalenko"')
+    check('deleteAnnotation', await api.deleteAnnotation({ annotationId: annotation.id }))
+    expect([...seen].sort()).toEqual([...methodNames].sort())
+  })
+
+  it('rejects malformed arguments with invalid-args before reaching the core', async () => {
+    const call = api.getArticle as unknown as (args: unknown) => Promise<unknown>
+    expect(await call({ itemId: '../../etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-args' },
+    })
+    expect(await call({ itemId: 'i-1', extra: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-args' },
+    })
+  })
+
+  it('returns not-found as a value for unknown ids', async () => {
+    const result = await api.getArticle({ itemId: 'i-0000000000000000' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } })
+  })
+
+  it('pushes sync progress events', async () => {
+    const events: number[] = []
+    const off = api.on('syncProgress', (p) => events.push(p.done))
+    await new Promise((resolve) => setTimeout(resolve, 100)) // let an HTTP event stream connect
+    await api.syncAll({})
+    await expect.poll(() => events.length).toBeGreaterThanOrEqual(2)
+    off()
+  })
+})

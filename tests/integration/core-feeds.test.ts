@@ -1,0 +1,279 @@
+// The core against real HTTP on loopback: subscribe to RSS and Atom, sync politely, and keep
+// failures with their feed while the others sync.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  ATOM_TYPE,
+  fixture,
+  RSS_TYPE,
+  startFixtureServer,
+  type FixtureServer,
+} from '../helpers/fixture-server'
+import { openCore } from '../helpers/open-core'
+import { removeTempDirs, tempDir } from '../helpers/temp-dir'
+
+let server: FixtureServer
+
+beforeEach(async () => {
+  server = await startFixtureServer({
+    '/wire.xml': { body: fixture('feeds/wire-rss.xml'), headers: RSS_TYPE },
+    '/lab.xml': { body: fixture('feeds/lab-atom.xml'), headers: ATOM_TYPE },
+    '/vesti.xml': {
+      body: fixture('feeds/cp1251-rss.xml'),
+      headers: { 'content-type': 'text/xml' },
+    },
+    '/page.html': {
+      body: '<!doctype html><html><head><title>Hi</title></head><body>Hello</body></html>',
+      headers: { 'content-type': 'text/html' },
+    },
+    '/slow.xml': { body: fixture('feeds/wire-rss.xml'), headers: RSS_TYPE, delayMs: 5000 },
+  })
+})
+
+afterEach(async () => {
+  await server.close()
+  await removeTempDirs()
+})
+
+describe('subscribing', () => {
+  it('reads an RSS 2.0 feed with content:encoded, authors, dates and absolute links', async () => {
+    const core = await openCore()
+    const added = await core.addFeed({ url: server.url('/wire.xml') })
+    expect(added.ok).toBe(true)
+    if (!added.ok) return
+    expect(added.value).toMatchObject({
+      title: 'Harbour Wire',
+      itemCount: 2,
+      unreadCount: 2,
+      lastError: null,
+    })
+
+    const items = await core.listItems({ feedId: added.value.id })
+    if (!items.ok) throw new Error('list failed')
+    expect(items.value.map((i) => i.title)).toEqual([
+      'Envoys agree to resume border talks',
+      'Port authority reports record winter traffic',
+    ])
+    const first = items.value[0]!
+    expect(first.author).toBe('Daria Kovalenko')
+    expect(first.published).toBe('2026-01-23T08:40:00.000Z')
+    expect(first.link).toBe(`${server.origin}/harbour/2026/01/envoys-resume-talks`)
+
+    const article = await core.getArticle({ itemId: first.id })
+    if (!article.ok) throw new Error('article failed')
+    const html = article.value.contentHtml
+    expect(html).toContain('“We are ready to sit down again without preconditions,” the envoy said')
+    expect(html).toContain(`href="${server.origin}/harbour/background"`)
+    expect(html).toContain(`src="${server.origin}/harbour/img/talks.jpg"`)
+    expect(html).not.toMatch(/<script|onerror|javascript:|__pwned/i)
+  })
+
+  it('reads an Atom 1.0 feed with escaped HTML content', async () => {
+    const core = await openCore()
+    const added = await core.addFeed({ url: server.url('/lab.xml') })
+    if (!added.ok) throw new Error(added.error.message)
+    const items = await core.listItems({})
+    if (!items.ok) throw new Error('list failed')
+    expect(items.value).toHaveLength(1)
+    expect(items.value[0]).toMatchObject({
+      title: 'Glacier survey finds ice loss doubled',
+      author: 'Ines Marlow',
+      published: '2026-02-19T08:30:00.000Z',
+    })
+    const article = await core.getArticle({ itemId: items.value[0]!.id })
+    expect(article.ok && article.value.contentHtml).toContain('<em>twice</em>')
+  })
+
+  it('decodes a windows-1251 feed declared only in its XML declaration', async () => {
+    const core = await openCore()
+    const added = await core.addFeed({ url: server.url('/vesti.xml') })
+    if (!added.ok) throw new Error(added.error.message)
+    expect(added.value.title).toBe('Вечерние новости')
+    const items = await core.listItems({})
+    expect(items.ok && items.value[0]?.title).toBe('Переговоры возобновятся в пятницу')
+  })
+
+  it('refuses a web page with not-a-feed and subscribes to nothing', async () => {
+    const core = await openCore()
+    const added = await core.addFeed({ url: server.url('/page.html') })
+    expect(added).toMatchObject({ ok: false, error: { code: 'not-a-feed' } })
+    expect(await core.listFeeds({})).toEqual({ ok: true, value: [] })
+  })
+
+  it('reports a 404 as an http error with the status', async () => {
+    const core = await openCore()
+    const added = await core.addFeed({ url: server.url('/missing.xml') })
+    expect(added).toMatchObject({ ok: false, error: { code: 'http', status: 404 } })
+  })
+
+  it('refuses non-web URLs and duplicate subscriptions', async () => {
+    const core = await openCore()
+    expect(await core.addFeed({ url: 'file:///etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-url' },
+    })
+    expect(await core.addFeed({ url: 'not a url' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-url' },
+    })
+    await core.addFeed({ url: server.url('/wire.xml') })
+    expect(await core.addFeed({ url: server.url('/wire.xml') })).toMatchObject({
+      ok: false,
+      error: { code: 'already-subscribed' },
+    })
+  })
+
+  it('gives up on a server that does not answer within the timeout', async () => {
+    const core = await openCore({ fetchOptions: { timeoutMs: 300 } })
+    const added = await core.addFeed({ url: server.url('/slow.xml') })
+    expect(added).toMatchObject({ ok: false, error: { code: 'timeout' } })
+  })
+})
+
+describe('syncing', () => {
+  it('sends validators on the next sync and gets 304 without re-adding items', async () => {
+    const core = await openCore()
+    await core.addFeed({ url: server.url('/wire.xml') })
+    server.requests.length = 0
+    const sync = await core.syncAll({})
+    expect(sync).toEqual({ ok: true, value: { feeds: 1, failed: 0, newItems: 0, errors: [] } })
+    expect(server.requests).toHaveLength(1)
+    expect(server.requests[0]!.headers['if-none-match']).toMatch(/^"[0-9a-f]{16}"$/)
+    expect(server.requests[0]!.headers['if-modified-since']).toBe('Fri, 23 Jan 2026 09:00:00 GMT')
+    expect(server.requests[0]!.headers['user-agent']).toMatch(/ResearchReader/)
+  })
+
+  it('adds new items that appear in the feed and reports progress', async () => {
+    const core = await openCore()
+    await core.addFeed({ url: server.url('/lab.xml') })
+    const atom = fixture('feeds/lab-atom.xml').toString('utf8')
+    const extra = atom.replace(
+      '<entry>',
+      '<entry><title>Second survey</title><id>urn:uuid:second</id><updated>2026-02-20T09:00:00Z</updated><content type="html">More.</content></entry><entry>',
+    )
+    server.routes.set('/lab.xml', { body: extra, headers: ATOM_TYPE })
+    const progress: number[] = []
+    core.on('syncProgress', (p) => progress.push(p.done))
+    const sync = await core.syncAll({})
+    expect(sync).toMatchObject({ ok: true, value: { newItems: 1, failed: 0 } })
+    expect(progress).toEqual([0, 1])
+    const items = await core.listItems({})
+    expect(items.ok && items.value.map((i) => i.title)).toEqual([
+      'Second survey',
+      'Glacier survey finds ice loss doubled',
+    ])
+  })
+
+  it('marks a broken feed with its reason while every other feed still syncs', async () => {
+    const core = await openCore()
+    const wire = await core.addFeed({ url: server.url('/wire.xml') })
+    const lab = await core.addFeed({ url: server.url('/lab.xml') })
+    if (!wire.ok || !lab.ok) throw new Error('setup failed')
+    server.routes.set('/wire.xml', { body: '<rss><channel><title>Broken', headers: RSS_TYPE })
+    server.routes.set('/lab.xml', {
+      body: fixture('feeds/lab-atom.xml')
+        .toString('utf8')
+        .replace(
+          '<entry>',
+          '<entry><title>New</title><id>n1</id><updated>2026-03-01T00:00:00Z</updated></entry><entry>',
+        ),
+      headers: ATOM_TYPE,
+    })
+    const sync = await core.syncAll({})
+    expect(sync).toMatchObject({ ok: true, value: { feeds: 2, failed: 1, newItems: 1 } })
+    const feeds = await core.listFeeds({})
+    if (!feeds.ok) throw new Error('list failed')
+    const broken = feeds.value.find((f) => f.id === wire.value.id)!
+    expect(broken.lastError).toMatchObject({ code: 'not-a-feed' })
+    expect(broken.lastError!.message).toMatch(/could not be read/)
+    expect(broken.itemCount).toBe(2) // nothing lost
+    expect(feeds.value.find((f) => f.id === lab.value.id)!.lastError).toBeNull()
+  })
+})
+
+describe('the library on disk', () => {
+  it('keeps items, read state and annotations across a restart', async () => {
+    const dataDir = await tempDir()
+    const core = await openCore({ dataDir })
+    await core.addFeed({ url: server.url('/wire.xml') })
+    const items = await core.listItems({})
+    if (!items.ok) throw new Error('list failed')
+    const item = items.value[0]!
+    await core.setItemState({ itemId: item.id, read: true, starred: true })
+    const created = await core.createAnnotation({
+      itemId: item.id,
+      kind: 'quote',
+      note: 'Key line',
+      tags: ['diplomacy'],
+      target: {
+        position: { type: 'TextPositionSelector', start: 10, end: 20 },
+        quote: {
+          type: 'TextQuoteSelector',
+          exact: 'from both',
+          prefix: 'Envoys ',
+          suffix: ' capitals',
+        },
+      },
+    })
+    expect(created.ok).toBe(true)
+
+    const reopened = await openCore({ dataDir })
+    const again = await reopened.listItems({})
+    expect(again.ok && again.value.find((i) => i.id === item.id)).toMatchObject({
+      read: true,
+      starred: true,
+      annotationCount: 1,
+    })
+    const annotations = await reopened.listAnnotations({ itemId: item.id })
+    expect(annotations.ok && annotations.value[0]).toMatchObject({
+      kind: 'quote',
+      note: 'Key line',
+      tags: ['diplomacy'],
+    })
+  })
+
+  it('writes only the feed state file when an item is marked read', async () => {
+    const dataDir = await tempDir()
+    const core = await openCore({ dataDir })
+    const feed = await core.addFeed({ url: server.url('/wire.xml') })
+    if (!feed.ok) throw new Error('add failed')
+    const items = await core.listItems({})
+    if (!items.ok) throw new Error('list failed')
+    const before = await readFile(join(dataDir, 'library.json'), 'utf8')
+    const itemsBefore = await readFile(join(dataDir, 'feeds', feed.value.id, 'items.json'), 'utf8')
+    await core.setItemState({ itemId: items.value[0]!.id, read: true })
+    expect(await readFile(join(dataDir, 'library.json'), 'utf8')).toBe(before)
+    expect(await readFile(join(dataDir, 'feeds', feed.value.id, 'items.json'), 'utf8')).toBe(
+      itemsBefore,
+    )
+    const state = JSON.parse(
+      await readFile(join(dataDir, 'feeds', feed.value.id, 'state.json'), 'utf8'),
+    )
+    expect(state).toEqual({
+      schemaVersion: 1,
+      feedId: feed.value.id,
+      items: { [items.value[0]!.id]: { read: true } },
+    })
+  })
+
+  it('loads the bundled sample library on first start, offline, and never again', async () => {
+    const dataDir = await tempDir()
+    const core = await openCore({ dataDir, seedSample: true })
+    const feeds = await core.listFeeds({})
+    if (!feeds.ok) throw new Error('list failed')
+    expect(feeds.value).toHaveLength(1)
+    expect(feeds.value[0]!.itemCount).toBeGreaterThanOrEqual(5)
+    const items = await core.listItems({})
+    if (!items.ok) throw new Error('list failed')
+    const bot = items.value.find((i) => i.author === 'NewsRelay Bot')
+    expect(bot).toBeDefined()
+    const article = await core.getArticle({ itemId: bot!.id })
+    expect(article.ok && article.value.contentHtml).toContain('This is the imported news bot.')
+    // The sample feed syncs offline from the bundled file.
+    expect(await core.syncAll({})).toMatchObject({ ok: true, value: { failed: 0 } })
+    // A user who removed it does not get it back: the library exists now.
+    const reopened = await openCore({ dataDir, seedSample: true })
+    expect((await reopened.listFeeds({})).ok).toBe(true)
+  })
+})
