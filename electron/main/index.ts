@@ -15,7 +15,7 @@ import {
 } from 'electron'
 import { appPaths, PRODUCT_NAME } from '../core/app-paths'
 import { createCore } from '../core/create-core'
-import { CONTENT_SECURITY_POLICY } from '../web/web-server'
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy'
 import { registerIpc } from './register-ipc'
 import { isTrustedRendererUrl } from './trusted-sender'
 

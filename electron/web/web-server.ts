@@ -12,26 +12,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
 import { events, type EventName, type ReaderBridge } from '../../shared/contract'
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy'
 import { dispatch } from '../../shared/dispatch'
 
 export const TOKEN_HEADER = 'x-reader-token'
 export const TOKEN_COOKIE = 'reader_token'
 const MAX_BODY_BYTES = 2 * 1024 * 1024
-
-/** Same policy as the meta tag in renderer/index.html, sent as a header too. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: https: http:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

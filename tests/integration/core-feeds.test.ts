@@ -277,3 +277,37 @@ describe('the library on disk', () => {
     expect((await reopened.listFeeds({})).ok).toBe(true)
   })
 })
+
+describe('a damaged library', () => {
+  it('moves an unreadable file aside, keeps it, and opens with what is intact', async () => {
+    const { writeFile, readdir } = await import('node:fs/promises')
+    const dataDir = await tempDir()
+    const core = await openCore({ dataDir })
+    const feed = await core.addFeed({ url: server.url('/wire.xml') })
+    if (!feed.ok) throw new Error('add failed')
+    const stateFile = join(dataDir, 'feeds', feed.value.id, 'state.json')
+    await writeFile(stateFile, '{"schemaVersion":1,"feedId":"x","items":{"i-1":{"re') // torn write
+
+    const reopened = await openCore({ dataDir })
+    expect(reopened.setAside).toHaveLength(1)
+    expect(reopened.setAside[0]!.reason).toMatch(/not valid JSON/)
+    const kept = (await readdir(join(dataDir, 'feeds', feed.value.id))).filter((n) =>
+      n.startsWith('state.json.corrupt-'),
+    )
+    expect(kept).toHaveLength(1)
+    expect(await readFile(join(dataDir, 'feeds', feed.value.id, kept[0]!), 'utf8')).toContain('"re')
+    const items = await reopened.listItems({})
+    expect(items.ok && items.value).toHaveLength(2) // items survive; only read flags were lost
+  })
+
+  it('refuses a file written by a newer version instead of overwriting it', async () => {
+    const { writeFile } = await import('node:fs/promises')
+    const dataDir = await tempDir()
+    await writeFile(join(dataDir, 'library.json'), JSON.stringify({ schemaVersion: 99, feeds: [] }))
+    await expect(openCore({ dataDir })).rejects.toThrow(/schema version 99/)
+    expect(JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8'))).toEqual({
+      schemaVersion: 99,
+      feeds: [],
+    })
+  })
+})

@@ -1,0 +1,97 @@
+// The `reader` command over a real data dir and real HTTP: add, sync, feeds, items, export,
+// help, version, and clear failures with exit codes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { runCli } from '../../electron/cli/run-cli'
+import {
+  fixture,
+  RSS_TYPE,
+  startFixtureServer,
+  type FixtureServer,
+} from '../helpers/fixture-server'
+import { removeTempDirs, tempDir } from '../helpers/temp-dir'
+
+// runCli finds package.json and resources/ two levels above the bundle dir, as out/main does.
+const BUNDLE_DIR = join(__dirname, '..', '..', 'out', 'main')
+let server: FixtureServer
+
+async function reader(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await runCli(argv, BUNDLE_DIR, { out: (t) => out.push(t), err: (t) => err.push(t) })
+  return { code, out: out.join('\n'), err: err.join('\n') }
+}
+
+beforeAll(async () => {
+  server = await startFixtureServer({
+    '/wire.xml': { body: fixture('feeds/wire-rss.xml'), headers: RSS_TYPE },
+  })
+})
+afterAll(async () => {
+  await server.close()
+  await removeTempDirs()
+})
+
+describe('reader', () => {
+  it('prints help and the version', async () => {
+    const help = await reader('--help')
+    expect(help.code).toBe(0)
+    expect(help.out).toContain('reader [--data DIR] <command>')
+    const pkg = JSON.parse(await readFile(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+      version: string
+    }
+    expect(await reader('--version')).toMatchObject({ code: 0, out: pkg.version })
+  })
+
+  it('adds, syncs and lists feeds and items in the data dir given by --data', async () => {
+    const data = await tempDir()
+    const add = await reader('--data', data, 'add', server.url('/wire.xml'))
+    expect(add.code).toBe(0)
+    expect(add.out).toMatch(/^Subscribed to Harbour Wire \(f-[0-9a-f]{12}\): 2 items$/)
+
+    const sync = await reader('--data', data, 'sync', '--json')
+    expect(sync.code).toBe(0)
+    expect(JSON.parse(sync.out)).toEqual({ feeds: 1, failed: 0, newItems: 0, errors: [] })
+    expect(sync.err).toContain('sync: 1/1 feeds')
+
+    const items = await reader('--data', data, 'items', '--json')
+    const list = JSON.parse(items.out) as { title: string; id: string }[]
+    expect(list.map((i) => i.title)).toEqual([
+      'Envoys agree to resume border talks',
+      'Port authority reports record winter traffic',
+    ])
+
+    const text = await reader('--data', data, 'items')
+    expect(text.out.split('\n')[0]).toMatch(
+      /^i-[0-9a-f]{16} {2}2026-01-23 {2}\* Envoys agree to resume border talks {2}— Harbour Wire$/,
+    )
+
+    const feeds = await reader('--data', data, 'feeds')
+    expect(feeds.out).toContain('Harbour Wire  2/2 unread  ok')
+
+    const exported = await reader('--data', data, 'export', list[0]!.id)
+    expect(exported.out).toContain('title: "Envoys agree to resume border talks"')
+  })
+
+  it('honours READER_DATA_DIR when --data is absent', async () => {
+    const data = await tempDir()
+    process.env.READER_DATA_DIR = data
+    try {
+      await reader('add', server.url('/wire.xml'))
+      expect((await reader('--data', data, 'feeds', '--json')).out).toContain('Harbour Wire')
+    } finally {
+      delete process.env.READER_DATA_DIR
+    }
+  })
+
+  it('fails with one clear line and exit 1 for a bad feed, exit 2 for bad usage', async () => {
+    const data = await tempDir()
+    const bad = await reader('--data', data, 'add', server.url('/missing.xml'))
+    expect(bad.code).toBe(1)
+    expect(bad.err).toBe('reader: The server answered 404 Not Found (http)')
+    expect((await reader('--data', data, 'frobnicate')).code).toBe(2)
+    expect((await reader('--data', data, 'add')).code).toBe(2)
+    expect((await reader('--nope')).code).toBe(2)
+  })
+})
