@@ -3,15 +3,22 @@
 // annotations that could not be anchored (orphans) so they can be listed, never lost.
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import { anchorTarget } from '../../../shared/anchoring/anchor-target'
-import type { Annotation } from '../../../shared/domain'
+import { describeTextRange } from '../../../shared/anchoring/describe-text-range'
+import type { Annotation, AnnotationTarget } from '../../../shared/domain'
 import { paintHighlights, type PaintSpan } from '../highlight/paint-highlights'
 import { purifyArticleHtml } from '../highlight/purify-article'
 import { rangeToOffsets } from '../highlight/selection-offsets'
 
+/** A selection in the article, already described as annotation selectors. */
+export interface TextSelection {
+  text: string
+  target: AnnotationTarget
+}
+
 interface Props {
   html: string
   annotations: Annotation[]
-  onSelect: (selection: { text: string; start: number; end: number } | null) => void
+  onSelect: (selection: TextSelection | null) => void
   onOrphans: (orphans: Annotation[]) => void
 }
 
@@ -43,8 +50,13 @@ export function ArticleContent({ html, annotations, onSelect, onOrphans }: Props
       const range = selection.getRangeAt(0)
       const offsets = rangeToOffsets(root, range)
       if (!offsets) return
-      const text = (root.textContent ?? '').slice(offsets.start, offsets.end)
-      onSelect(text.trim() ? { text, ...offsets } : null)
+      const fullText = root.textContent ?? ''
+      const text = fullText.slice(offsets.start, offsets.end)
+      onSelect(
+        text.trim()
+          ? { text, target: describeTextRange(fullText, offsets.start, offsets.end) }
+          : null,
+      )
     }
     root.addEventListener('mouseup', report)
     root.addEventListener('keyup', report)

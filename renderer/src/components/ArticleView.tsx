@@ -1,10 +1,9 @@
 // The reader pane: citation header, the article with its highlights, the composer for a new
 // highlight, the list of highlights (and orphans), and the Markdown export.
 import { useCallback, useState } from 'react'
-import { describeTextRange } from '../../../shared/anchoring/describe-text-range'
 import type { Annotation, Article } from '../../../shared/domain'
 import { useReader } from '../state/reader-store'
-import { ArticleContent } from './ArticleContent'
+import { ArticleContent, type TextSelection } from './ArticleContent'
 import { ExportDialog } from './ExportDialog'
 import { HighlightComposer } from './HighlightComposer'
 import { formatDate } from './format-date'
@@ -16,19 +15,11 @@ export function ArticleView({ article }: { article: Article }) {
   const createAnnotation = useReader((s) => s.createAnnotation)
   const deleteAnnotation = useReader((s) => s.deleteAnnotation)
   const exportMarkdown = useReader((s) => s.exportMarkdown)
-  const [selection, setSelection] = useState<{
-    text: string
-    start: number
-    end: number
-    fullText: string
-  } | null>(null)
+  const [selection, setSelection] = useState<TextSelection | null>(null)
   const [orphans, setOrphans] = useState<Annotation[]>([])
   const [note, setNote] = useState<{ fileName: string; markdown: string } | null>(null)
 
-  const onSelect = useCallback((picked: { text: string; start: number; end: number } | null) => {
-    const root = document.querySelector('[data-testid="article-content"]')
-    setSelection(picked && root ? { ...picked, fullText: root.textContent ?? '' } : null)
-  }, [])
+  const onSelect = useCallback((picked: TextSelection | null) => setSelection(picked), [])
 
   return (
     <article className="article" aria-label={article.title}>
@@ -57,18 +48,13 @@ export function ArticleView({ article }: { article: Article }) {
 
       {selection && (
         <HighlightComposer
-          key={`${selection.start}-${selection.end}`}
+          key={`${selection.target.position.start}-${selection.target.position.end}`}
           text={selection.text}
           onCancel={() => {
             setSelection(null)
             window.getSelection()?.removeAllRanges()
           }}
-          onSave={(input) =>
-            createAnnotation({
-              ...input,
-              target: describeTextRange(selection.fullText, selection.start, selection.end),
-            })
-          }
+          onSave={(input) => createAnnotation({ ...input, target: selection.target })}
         />
       )}
 

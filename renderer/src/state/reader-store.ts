@@ -27,6 +27,7 @@ interface ReaderState {
   selectedItemId: string | null
   article: Article | null
   annotations: Annotation[]
+  /** Progress of the sync this window started; null when none runs. */
   sync: SyncProgress | null
   message: { kind: 'error' | 'info'; text: string } | null
   loading: boolean
@@ -187,7 +188,8 @@ export const useReader = create<ReaderState>((set, get) => {
     },
 
     setProgress(progress) {
-      set({ sync: progress })
+      // Events and the call's answer travel separately: a late event must not reopen the bar.
+      if (get().sync && progress) set({ sync: progress })
     },
 
     dismissMessage() {
