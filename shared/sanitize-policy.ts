@@ -1,6 +1,6 @@
 // The HTML allowlist policy for article content, shared by the core's sanitizer (at ingest) and
-// the renderer's (at display) so both walls enforce the same rules. Data only: each side builds
-// its own DOMPurify instance with it.
+// the renderer's (at display) so both walls enforce the same rules. Pure: each side builds its own
+// DOMPurify instance with it.
 
 export const FORBIDDEN_TAGS = [
   'style',
@@ -33,8 +33,32 @@ export const FORBIDDEN_ATTRIBUTES = [
   'ping',
 ]
 
-/** Only web and mail links survive; relative URLs are made absolute before this check. */
-export const ALLOWED_URI = /^(?:https?:|mailto:)/i
+/**
+ * DOMPurify applies this to every attribute that is not on its URI-safe list (so also to
+ * colspan, dir, lang…): like DOMPurify's default it lets values without a scheme through, but of
+ * the schemes it knows only http, https and mailto. URL attributes are checked more strictly by
+ * isAllowedUrl before this.
+ */
+export const ALLOWED_URI = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i
 
-/** Attributes holding URLs, resolved against the article's address. */
+/** Attributes holding URLs, resolved against the article's address, then checked. */
 export const URL_ATTRIBUTES = ['href', 'src', 'cite', 'poster']
+
+const INLINE_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif);base64,[a-z0-9+/=\s]*$/i
+
+/**
+ * Whether an absolute URL may stay in `attribute` of `tag`: web and mail links everywhere, and
+ * inline raster images (data:image/…;base64) as an <img> source only. Everything else —
+ * javascript:, vbscript:, data:text/html, file:, relative leftovers — is dropped.
+ */
+export function isAllowedUrl(tag: string, attribute: string, url: string): boolean {
+  if (tag.toLowerCase() === 'img' && attribute === 'src' && INLINE_IMAGE.test(url)) return true
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return false
+  }
+  if (parsed.protocol === 'mailto:') return attribute === 'href'
+  return parsed.protocol === 'http:' || parsed.protocol === 'https:'
+}

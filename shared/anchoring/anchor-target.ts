@@ -1,7 +1,8 @@
-// Finds where a stored annotation target lies in the current text. Tries the stored position
-// first (accepted only when the text there is still the exact quote), then every exact
-// occurrence, preferring the one whose prefix/suffix match best and that is nearest the old spot.
-// Returns null when the quote is gone: the caller lists it as an orphan, never drops it.
+// Finds where a stored annotation target lies in the current text. Every exact occurrence of the
+// quote is a candidate, scored by how much of the stored prefix and suffix surround it; the
+// stored position wins ties (and is taken at once when its context is intact). This way a
+// highlight does not jump to another copy of the same words that an edit moved onto its old
+// offset. Returns null when the quote is gone: the caller lists it as an orphan, never drops it.
 // Fuzzy matching for edited quotes is a later step (see the annotations issue).
 import type { AnnotationTarget } from '../domain'
 
@@ -13,18 +14,23 @@ export interface TextSpan {
 export function anchorTarget(text: string, target: AnnotationTarget): TextSpan | null {
   const { exact, prefix, suffix } = target.quote
   const { start } = target.position
-  if (text.slice(start, start + exact.length) === exact) {
+  const contextScore = (at: number): number =>
+    commonSuffixLength(text.slice(Math.max(0, at - prefix.length), at), prefix) +
+    commonPrefixLength(text.slice(at + exact.length, at + exact.length + suffix.length), suffix)
+  const fullContext = prefix.length + suffix.length
+
+  if (text.startsWith(exact, start) && contextScore(start) === fullContext) {
     return { start, end: start + exact.length }
   }
-  let best: { span: TextSpan; score: number } | null = null
+  let best: { at: number; score: number; distance: number } | null = null
   for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) {
-    const score =
-      commonSuffixLength(text.slice(Math.max(0, at - prefix.length), at), prefix) +
-      commonPrefixLength(text.slice(at + exact.length, at + exact.length + suffix.length), suffix) -
-      Math.abs(at - start) / Math.max(1, text.length)
-    if (!best || score > best.score) best = { span: { start: at, end: at + exact.length }, score }
+    const score = contextScore(at)
+    const distance = Math.abs(at - start)
+    if (!best || score > best.score || (score === best.score && distance < best.distance)) {
+      best = { at, score, distance }
+    }
   }
-  return best?.span ?? null
+  return best ? { start: best.at, end: best.at + exact.length } : null
 }
 
 function commonPrefixLength(a: string, b: string): number {

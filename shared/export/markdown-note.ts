@@ -31,7 +31,7 @@ export function buildMarkdownNote(article: Article, annotations: Annotation[]): 
     `source: ${yamlString(fields.publisher)}`,
     `published: ${fields.published ?? 'null'}`,
     `url: ${fields.url ? yamlString(fields.url) : 'null'}`,
-    `accessed: ${fields.accessed.slice(0, 10)}`,
+    `accessed: ${isoDay(fields.accessed)}`,
     '---',
   ]
   const sorted = [...annotations].sort((a, b) => a.target.position.start - b.target.position.start)
@@ -47,6 +47,12 @@ export function buildMarkdownNote(article: Article, annotations: Annotation[]): 
     fileName: `${slugify(article.title) || 'article'}-${article.id.slice(0, 8)}.md`,
     markdown: `${[...frontmatter, '', ...body].join('\n').trimEnd()}\n`,
   }
+}
+
+/** The UTC day of an ISO timestamp, as the citation line prints it. */
+function isoDay(iso: string): string {
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime()) ? iso.slice(0, 10) : date.toISOString().slice(0, 10)
 }
 
 /** A double-quoted YAML scalar; JSON string escaping is valid YAML. */
@@ -68,13 +74,19 @@ function blockquote(text: string): string[] {
   )
 }
 
+/**
+ * A file-name slug: lower case, words joined by '-', at most 60 characters. Accents are dropped
+ * from Latin and Greek letters only (Cyrillic й must stay й); other scripts keep their combining
+ * marks (Devanagari vowel signs, Japanese dakuten), which are part of the word.
+ */
 export function slugify(text: string): string {
-  return text
+  const words = text
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/([\p{Script=Latin}\p{Script=Greek}])\p{M}+/gu, '$1')
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '')
+  // Cut by code points, never inside a surrogate pair.
+  return Array.from(words).slice(0, 60).join('').replace(/-+$/, '')
 }

@@ -8,6 +8,7 @@ import {
   ALLOWED_URI,
   FORBIDDEN_ATTRIBUTES,
   FORBIDDEN_TAGS,
+  isAllowedUrl,
   URL_ATTRIBUTES,
 } from '../../../shared/sanitize-policy'
 
@@ -32,14 +33,17 @@ function getPurifier(): ReturnType<typeof createDOMPurify> {
   if (purifier) return purifier
   const { window } = new JSDOM('')
   const instance = createDOMPurify(window as unknown as Window & typeof globalThis)
-  instance.addHook('uponSanitizeAttribute', (_node, data) => {
+  instance.addHook('uponSanitizeAttribute', (node, data) => {
     if (!URL_ATTRIBUTE_SET.has(data.attrName)) return
     const resolved = resolveUrl(data.attrValue, currentBase)
-    if (resolved) data.attrValue = resolved
+    if (resolved && isAllowedUrl(node.nodeName, data.attrName, resolved)) data.attrValue = resolved
     else data.keepAttr = false
   })
   instance.addHook('afterSanitizeAttributes', (node) => {
     if (node.nodeName === 'A' && node.hasAttribute('href')) {
+      // Remove first so the two always come last, in this order: sanitizing stays idempotent.
+      node.removeAttribute('target')
+      node.removeAttribute('rel')
       node.setAttribute('target', '_blank')
       node.setAttribute('rel', 'noopener noreferrer')
     }
@@ -49,8 +53,10 @@ function getPurifier(): ReturnType<typeof createDOMPurify> {
 }
 
 function resolveUrl(value: string, base: string | null): string | null {
+  const trimmed = value.trim()
+  if (/^data:/i.test(trimmed)) return trimmed // URL() would re-encode the payload
   try {
-    return new URL(value.trim(), base ?? undefined).href
+    return new URL(trimmed, base ?? undefined).href
   } catch {
     return null
   }

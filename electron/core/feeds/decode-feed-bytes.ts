@@ -1,7 +1,10 @@
 // Turns feed bytes into text before any parsing, in the order browsers and feed readers trust:
-// a byte-order mark, then the HTTP charset, then the XML declaration, else UTF-8. Uses the WHATWG
-// decoders built into Node (full ICU), which cover the legacy single- and multi-byte charsets.
+// a byte-order mark, then the HTTP charset, then the XML declaration, else UTF-8. Legacy charsets
+// are decoded with iconv-lite rather than Node's TextDecoder, which (since Node 20.18) decodes
+// windows-1252 as bare Latin-1 and would turn curly quotes and dashes into control characters.
+// Like browsers, ISO-8859-1 and ASCII labels mean windows-1252, and GB2312/GBK mean GB18030.
 // Heuristic detection for undeclared legacy charsets comes with the feed-engine issue.
+import iconv from 'iconv-lite'
 
 export interface DecodedFeed {
   text: string
@@ -9,32 +12,80 @@ export interface DecodedFeed {
   warnings: string[]
 }
 
+/** WHATWG-style label aliases: what the label says vs what servers actually send. */
+const LABEL_ALIASES: Record<string, string> = {
+  'iso-8859-1': 'windows-1252',
+  iso8859_1: 'windows-1252',
+  latin1: 'windows-1252',
+  'us-ascii': 'windows-1252',
+  ascii: 'windows-1252',
+  gb2312: 'gb18030',
+  gbk: 'gb18030',
+  'x-gbk': 'gb18030',
+  'x-sjis': 'shift_jis',
+}
+
 export function decodeFeedBytes(bytes: Uint8Array, contentType: string | null): DecodedFeed {
   const warnings: string[] = []
   const bom = charsetFromBom(bytes)
+  if (bom) return decodeAs(bytes.subarray(bom.length), bom.charset, warnings)
+  const utf16 = utf16WithoutBom(bytes)
+  if (utf16) return decodeAs(bytes, utf16, warnings)
+
   const fromHeader = contentType
     ? /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType)?.[1]
     : undefined
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512))
-  const fromXml = /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1]
-  const candidates = [bom, fromHeader, fromXml, 'utf-8'].filter((c): c is string => Boolean(c))
-  for (const charset of candidates) {
-    let decoder: TextDecoder
-    try {
-      decoder = new TextDecoder(charset, { ignoreBOM: false })
-    } catch {
-      warnings.push(`Unknown charset "${charset}" ignored`)
-      continue
-    }
-    return { text: decoder.decode(bytes), charset: decoder.encoding, warnings }
+  // The declaration was readable as ASCII, so a 16/32-bit label on it must be wrong.
+  let fromXml = /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(
+    Buffer.from(bytes.subarray(0, 512)).toString('latin1'),
+  )?.[1]
+  if (fromXml && /^utf-?(16|32)/i.test(fromXml)) {
+    warnings.push(`The XML declaration says ${fromXml}, but the bytes are 8-bit; read as UTF-8`)
+    fromXml = undefined
   }
-  return { text: new TextDecoder().decode(bytes), charset: 'utf-8', warnings }
+  for (const label of [fromHeader, fromXml]) {
+    if (!label) continue
+    const charset = normalizeLabel(label)
+    if (iconv.encodingExists(charset)) return decodeAs(bytes, charset, warnings)
+    warnings.push(`Unknown charset "${label}" ignored`)
+  }
+  return decodeAs(bytes, 'utf-8', warnings)
 }
 
-function charsetFromBom(bytes: Uint8Array): string | undefined {
-  const [a, b, c] = bytes
-  if (a === 0xef && b === 0xbb && c === 0xbf) return 'utf-8'
-  if (a === 0xfe && b === 0xff) return 'utf-16be'
-  if (a === 0xff && b === 0xfe) return 'utf-16le'
+/** The WHATWG name for a label (cp1251 → windows-1251), then our aliases on top. */
+function normalizeLabel(label: string): string {
+  const lower = label.trim().toLowerCase()
+  let canonical = lower
+  try {
+    canonical = new TextDecoder(lower).encoding
+  } catch {
+    // Not a WHATWG label; iconv-lite may still know it.
+  }
+  const aliased = LABEL_ALIASES[canonical] ?? canonical
+  return iconv.encodingExists(aliased) ? aliased : (LABEL_ALIASES[lower] ?? lower)
+}
+
+function decodeAs(bytes: Uint8Array, charset: string, warnings: string[]): DecodedFeed {
+  if (charset === 'utf-8' || charset === 'utf8') {
+    return { text: new TextDecoder('utf-8').decode(bytes), charset: 'utf-8', warnings }
+  }
+  return { text: iconv.decode(Buffer.from(bytes), charset, { stripBOM: true }), charset, warnings }
+}
+
+function charsetFromBom(bytes: Uint8Array): { charset: string; length: number } | undefined {
+  const [a, b, c, d] = bytes
+  if (a === 0xef && b === 0xbb && c === 0xbf) return { charset: 'utf-8', length: 3 }
+  if (a === 0xff && b === 0xfe && c === 0 && d === 0) return { charset: 'utf-32le', length: 4 }
+  if (a === 0 && b === 0 && c === 0xfe && d === 0xff) return { charset: 'utf-32be', length: 4 }
+  if (a === 0xfe && b === 0xff) return { charset: 'utf-16be', length: 2 }
+  if (a === 0xff && b === 0xfe) return { charset: 'utf-16le', length: 2 }
+  return undefined
+}
+
+/** `<?` or `<r` written in UTF-16 without a BOM: every other byte is zero. */
+function utf16WithoutBom(bytes: Uint8Array): string | undefined {
+  const [a, b, c, d] = bytes
+  if (a === 0x3c && b === 0 && c !== 0 && d === 0) return 'utf-16le'
+  if (a === 0 && b === 0x3c && c === 0 && d !== 0) return 'utf-16be'
   return undefined
 }
