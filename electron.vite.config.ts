@@ -1,6 +1,6 @@
 // Build for the three shells. One main-side bundle with several entries: the Electron main
 // process (index), the launcher behind `npm start` (start), the browser shell (web) and the CLI
-// (cli). Only `index` imports 'electron'. lowdb is ESM-only, so it is bundled into the CJS output.
+// (cli), and the feed-parsing worker (prepare-worker). Only `index` imports 'electron'. lowdb is ESM-only, so it is bundled into the CJS output.
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
@@ -15,6 +15,7 @@ export default defineConfig({
           start: resolve(__dirname, 'electron/launcher/start.ts'),
           web: resolve(__dirname, 'electron/web/main.ts'),
           cli: resolve(__dirname, 'electron/cli/main.ts'),
+          'prepare-worker': resolve(__dirname, 'electron/core/sync/prepare-worker.ts'),
         },
       },
     },

@@ -24,8 +24,12 @@ export const commonErrorCodes = ['invalid-args', 'internal'] as const
 export const feedErrorCodes = [
   'invalid-url',
   'network',
+  'tls',
   'timeout',
   'http',
+  'gone',
+  'rate-limited',
+  'redirect-loop',
   'too-large',
   'not-a-feed',
 ] as const
@@ -50,6 +54,13 @@ export const AppInfoSchema = z.object({
   shell: z.enum(['electron', 'browser', 'cli', 'test']),
 })
 
+export const DiscoveredFeedSchema = z.object({
+  url: z.string(),
+  title: z.string().nullable(),
+  type: z.enum(['rss', 'atom', 'json', 'unknown']),
+  source: z.enum(['link', 'anchor', 'guess', 'direct']),
+})
+
 export const MarkdownExportSchema = z.object({
   fileName: z.string(),
   markdown: z.string(),
@@ -69,10 +80,35 @@ export const contract = {
     errors: [],
   }),
   addFeed: method({
-    doc: 'Subscribe to a feed URL: fetch and parse it once, store its items.',
-    args: z.strictObject({ url: z.string().min(1).max(2048) }),
+    doc: 'Subscribe to a feed URL (or a web page that links one): fetch it once, store its items.',
+    args: z.strictObject({
+      url: z.string().min(1).max(2048),
+      folder: z.array(z.string().min(1).max(200)).max(20).optional(),
+    }),
     result: FeedSchema,
     errors: [...feedErrorCodes, 'already-subscribed'],
+  }),
+  discoverFeeds: method({
+    doc: 'Find the feeds a web page offers (<link rel=alternate>, feed-like links, common paths).',
+    args: z.strictObject({ url: z.string().min(1).max(2048) }),
+    result: z.array(DiscoveredFeedSchema),
+    errors: feedErrorCodes,
+  }),
+  importOpml: method({
+    doc: 'Subscribe to every feed in an OPML document (folders kept, duplicates merged); no fetching.',
+    args: z.strictObject({ text: z.string().max(20_000_000) }),
+    result: z.object({
+      added: z.number().int().nonnegative(),
+      alreadySubscribed: z.number().int().nonnegative(),
+      skipped: z.number().int().nonnegative(),
+    }),
+    errors: ['bad-opml'],
+  }),
+  exportOpml: method({
+    doc: 'Every subscription as an OPML 2.0 document, folders nested.',
+    args: NoArgs,
+    result: z.object({ fileName: z.string(), text: z.string() }),
+    errors: [],
   }),
   syncAll: method({
     doc: 'Fetch every feed; one failing feed never stops the others. Emits syncProgress.',

@@ -15,9 +15,13 @@ const FEED: Feed = {
   title: 'The Riverside Courier',
   siteUrl: 'https://courier.example/',
   description: '',
+  folder: [],
   addedAt: '2026-01-01T00:00:00.000Z',
   lastSuccessAt: null,
   lastError: null,
+  nextCheckAt: null,
+  gone: false,
+  warnings: [],
   itemCount: 1,
   unreadCount: 1,
 }
@@ -35,6 +39,7 @@ const ITEM: ItemSummary = {
   read: false,
   starred: false,
   annotationCount: 0,
+  alsoIn: [],
 }
 
 const ARTICLE: Article = {
@@ -45,7 +50,7 @@ const ARTICLE: Article = {
   fetchedAt: '2026-01-23T11:00:00.000Z',
 }
 
-const SUMMARY: SyncSummary = { feeds: 1, failed: 0, newItems: 0, errors: [] }
+const SUMMARY: SyncSummary = { feeds: 1, failed: 0, skipped: 0, newItems: 0, errors: [] }
 
 interface Call {
   method: MethodName
@@ -68,6 +73,18 @@ function fakeApi(overrides: Partial<ReaderApi> = {}): { api: ReaderApi; calls: C
     addFeed: async (args) => {
       record('addFeed', args)
       return ok(FEED)
+    },
+    discoverFeeds: async (args) => {
+      record('discoverFeeds', args)
+      return ok([])
+    },
+    importOpml: async (args) => {
+      record('importOpml', args)
+      return ok({ added: 0, alreadySubscribed: 0, skipped: 0 })
+    },
+    exportOpml: async (args) => {
+      record('exportOpml', args)
+      return ok({ fileName: 'a.opml', text: '<opml/>' })
     },
     syncAll: async (args) => {
       record('syncAll', args)
@@ -139,6 +156,8 @@ describe('dispatch: method names', () => {
     const { api, calls } = fakeApi()
     const argsFor: Partial<Record<MethodName, unknown>> = {
       addFeed: { url: 'https://courier.example/feed.xml' },
+      discoverFeeds: { url: 'https://courier.example/' },
+      importOpml: { text: '<opml/>' },
       syncFeed: { feedId: FEED_ID },
       getArticle: { itemId: ITEM_ID },
       setItemState: { itemId: ITEM_ID, read: true },

@@ -22,9 +22,17 @@ export const FeedSchema = z.object({
   title: z.string(),
   siteUrl: z.string().nullable(),
   description: z.string(),
+  /** Folder path, outermost first; [] at the top level. */
+  folder: z.array(z.string()),
   addedAt: IsoDateSchema,
   lastSuccessAt: IsoDateSchema.nullable(),
   lastError: FeedErrorSchema.nullable(),
+  /** Not fetched before this time (the server asked us to wait). */
+  nextCheckAt: IsoDateSchema.nullable(),
+  /** The server answered 410 Gone: no longer fetched. */
+  gone: z.boolean(),
+  /** Problems worked around when the feed was last read. */
+  warnings: z.array(z.string()),
   itemCount: z.number().int().nonnegative(),
   unreadCount: z.number().int().nonnegative(),
 })
@@ -44,6 +52,8 @@ export const ItemSummarySchema = z.object({
   read: z.boolean(),
   starred: z.boolean(),
   annotationCount: z.number().int().nonnegative(),
+  /** The same story (same canonical URL) in other feeds. */
+  alsoIn: z.array(z.object({ itemId: ItemIdSchema, feedId: FeedIdSchema, feedTitle: z.string() })),
 })
 export type ItemSummary = z.infer<typeof ItemSummarySchema>
 
@@ -99,6 +109,8 @@ export type Annotation = z.infer<typeof AnnotationSchema>
 export const SyncSummarySchema = z.object({
   feeds: z.number().int().nonnegative(),
   failed: z.number().int().nonnegative(),
+  /** Feeds not fetched: the server asked us to wait, or the feed is gone. */
+  skipped: z.number().int().nonnegative(),
   newItems: z.number().int().nonnegative(),
   errors: z.array(z.object({ feedId: FeedIdSchema, code: z.string(), message: z.string() })),
 })

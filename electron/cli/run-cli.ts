@@ -1,24 +1,33 @@
 // The `reader` command over the same core and data dir as the app. Human-readable output by
 // default, JSON with --json; expected failures print one line on stderr and exit 1, usage
-// errors exit 2. Pure wiring: every behaviour lives in the core.
-import { writeFile } from 'node:fs/promises'
+// errors exit 2. Pure wiring: every behaviour lives in the core (or, for `parse`, in the same
+// functions a sync uses).
+import { existsSync } from 'node:fs'
+import { readFile, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import type { ReaderError } from '../../shared/result'
 import { appPaths, resolveDataDir } from '../core/app-paths'
 import { createCore, type Core } from '../core/create-core'
+import { parseCommand } from './parse-command'
 
 export const HELP = `reader — the Research Reader command line
 
 Usage: reader [--data DIR] <command> [options]
 
 Commands:
-  add <url>                  subscribe to a feed (RSS or Atom) and fetch it once
-  sync [--json]              fetch every feed; progress on stderr, summary on stdout
+  add <url>                  subscribe to a feed, or to the feed a web page declares
+  discover <url>             list the feeds a web page offers
+  import <file.opml>         subscribe to every feed in an OPML file (folders kept)
+  export-opml [file]         write all subscriptions as OPML (stdout without a file)
+  sync [--concurrency N] [--json]
+                             fetch every feed; progress on stderr, summary on stdout
   feeds [--json]             list subscriptions with status and counts
   items [--feed ID] [--unread] [--json]
                              list items, newest first
   export <item-id> [--out FILE]
                              the article's cited Markdown note (stdout, or FILE)
+  parse <file|url> [--base-url URL] [--content-type "TYPE; charset=X"]
+                             read one feed without a library; print it as JSON
 
 Options:
   --data DIR                 library folder (default: $READER_DATA_DIR, else the app's data dir)
@@ -33,6 +42,21 @@ export interface CliIo {
 }
 
 export async function runCli(argv: string[], bundleDir: string, io: CliIo): Promise<number> {
+  const opened: Core[] = []
+  try {
+    return await runCommand(argv, bundleDir, io, opened)
+  } finally {
+    // Write what is pending and stop the parser workers, so the process can exit.
+    await Promise.all(opened.map((core) => core.close()))
+  }
+}
+
+async function runCommand(
+  argv: string[],
+  bundleDir: string,
+  io: CliIo,
+  opened: Core[],
+): Promise<number> {
   let parsed
   try {
     parsed = parseArgs({
@@ -44,6 +68,9 @@ export async function runCli(argv: string[], bundleDir: string, io: CliIo): Prom
         feed: { type: 'string' },
         unread: { type: 'boolean' },
         out: { type: 'string' },
+        concurrency: { type: 'string' },
+        'base-url': { type: 'string' },
+        'content-type': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -65,15 +92,20 @@ export async function runCli(argv: string[], bundleDir: string, io: CliIo): Prom
   }
   const dataDir = resolveDataDir(values.data)
   const json = Boolean(values.json)
-  const open = (): Promise<Core> =>
-    createCore({
+  const open = async (limits?: { global: number }): Promise<Core> => {
+    const core = await createCore({
       dataDir,
       resourcesDir: paths.resourcesDir,
       shell: 'cli',
       version: paths.version,
       seedSample: false,
+      parser: { workerScript: existsSync(paths.prepareWorker) ? paths.prepareWorker : null },
+      ...(limits ? { limits } : {}),
       log: (message) => io.err(`reader: ${message}`),
     })
+    opened.push(core)
+    return core
+  }
   const failWith = (error: ReaderError): number => {
     io.err(`reader: ${error.message} (${error.code})`)
     return 1
@@ -82,20 +114,75 @@ export async function runCli(argv: string[], bundleDir: string, io: CliIo): Prom
   switch (command) {
     case 'add': {
       const url = rest[0]
-      if (!url) return usage(io, 'add needs a feed URL')
+      if (!url) return usage(io, 'add needs a feed or page URL')
       const core = await open()
       const result = await core.addFeed({ url })
       if (!result.ok) return failWith(result.error)
       const feed = result.value
-      io.out(
-        json
-          ? JSON.stringify(feed, null, 2)
-          : `Subscribed to ${feed.title} (${feed.id}): ${feed.itemCount} items`,
-      )
+      if (json) io.out(JSON.stringify(feed, null, 2))
+      else {
+        const via = feed.url !== url ? ` via ${url}` : ''
+        io.out(
+          `Subscribed to ${feed.title} (${feed.id})${via}: ${feed.itemCount} items\n  ${feed.url}`,
+        )
+      }
+      return 0
+    }
+    case 'discover': {
+      const url = rest[0]
+      if (!url) return usage(io, 'discover needs a page URL')
+      const core = await open()
+      const result = await core.discoverFeeds({ url })
+      if (!result.ok) return failWith(result.error)
+      if (json) io.out(JSON.stringify(result.value, null, 2))
+      else if (result.value.length === 0) io.out('No feeds found.')
+      else
+        for (const f of result.value)
+          io.out(`${f.url}  ${f.type}  (${f.source})${f.title ? `  ${f.title}` : ''}`)
+      return result.value.length ? 0 : 1
+    }
+    case 'import': {
+      const file = rest[0]
+      if (!file) return usage(io, 'import needs an OPML file')
+      let text: string
+      try {
+        text = await readFile(file, 'utf8')
+      } catch (error) {
+        io.err(
+          `reader: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+        )
+        return 1
+      }
+      const core = await open()
+      const result = await core.importOpml({ text })
+      if (!result.ok) return failWith(result.error)
+      const { added, alreadySubscribed, skipped } = result.value
+      if (json) io.out(JSON.stringify(result.value, null, 2))
+      else
+        io.out(
+          `Imported ${added} feeds (${alreadySubscribed} already subscribed, ${skipped} skipped). Run \`reader sync\` to fetch them.`,
+        )
+      return 0
+    }
+    case 'export-opml': {
+      const core = await open()
+      const result = await core.exportOpml({})
+      if (!result.ok) return failWith(result.error)
+      if (rest[0]) {
+        await writeFile(rest[0], result.value.text)
+        io.err(`Wrote ${rest[0]}`)
+      } else io.out(result.value.text.trimEnd())
       return 0
     }
     case 'sync': {
-      const core = await open()
+      let limits: { global: number } | undefined
+      if (values.concurrency !== undefined) {
+        const n = Number(values.concurrency)
+        if (!Number.isInteger(n) || n < 1 || n > 64)
+          return usage(io, '--concurrency takes a whole number from 1 to 64')
+        limits = { global: n }
+      }
+      const core = await open(limits)
       core.on('syncProgress', (p) =>
         io.err(`sync: ${p.done}/${p.total} feeds, ${p.newItems} new items`),
       )
@@ -105,7 +192,7 @@ export async function runCli(argv: string[], bundleDir: string, io: CliIo): Prom
       if (json) io.out(JSON.stringify(summary, null, 2))
       else {
         io.out(
-          `${summary.feeds} feeds synced, ${summary.newItems} new items, ${summary.failed} failed`,
+          `${summary.feeds} feeds, ${summary.newItems} new items, ${summary.failed} failed, ${summary.skipped} skipped`,
         )
         for (const e of summary.errors) io.out(`  ${e.feedId}: ${e.message} (${e.code})`)
       }
@@ -118,9 +205,16 @@ export async function runCli(argv: string[], bundleDir: string, io: CliIo): Prom
       if (json) io.out(JSON.stringify(result.value, null, 2))
       else
         for (const f of result.value) {
-          const status = f.lastError ? `error: ${f.lastError.message}` : 'ok'
+          const status = f.gone
+            ? 'gone'
+            : f.lastError
+              ? `error: ${f.lastError.message}`
+              : f.lastSuccessAt
+                ? 'ok'
+                : 'never synced'
+          const folder = f.folder.length ? `  [${f.folder.join(' / ')}]` : ''
           io.out(
-            `${f.id}  ${f.title}  ${f.unreadCount}/${f.itemCount} unread  ${status}\n    ${f.url}`,
+            `${f.id}  ${f.title}${folder}  ${f.unreadCount}/${f.itemCount} unread  ${status}\n    ${f.url}`,
           )
         }
       return 0
@@ -150,6 +244,20 @@ export async function runCli(argv: string[], bundleDir: string, io: CliIo): Prom
         await writeFile(values.out, result.value.markdown)
         io.err(`Wrote ${values.out}`)
       } else io.out(result.value.markdown)
+      return 0
+    }
+    case 'parse': {
+      const source = rest[0]
+      if (!source) return usage(io, 'parse needs a file or URL')
+      const result = await parseCommand(source, {
+        ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
+        ...(values['content-type'] ? { contentType: values['content-type'] } : {}),
+      })
+      if (!result.ok) {
+        io.err(`reader: ${result.error.message}`)
+        return 1
+      }
+      io.out(JSON.stringify(result.value, null, 2))
       return 0
     }
     default:

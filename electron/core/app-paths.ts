@@ -12,6 +12,8 @@ export interface AppPaths {
   appRoot: string
   resourcesDir: string
   rendererDir: string
+  /** The built worker that parses feeds off the main thread. */
+  prepareWorker: string
   version: string
 }
 
@@ -29,6 +31,7 @@ export function appPaths(bundleDir: string): AppPaths {
     appRoot,
     resourcesDir: join(appRoot, 'resources'),
     rendererDir: join(appRoot, 'out', 'renderer'),
+    prepareWorker: join(appRoot, 'out', 'main', 'prepare-worker.js'),
     version,
   }
 }

@@ -2,22 +2,28 @@
 // network, clock and resource folder injected. Plain Node — it never imports 'electron' — so the
 // CLI, the browser shell, the Electron main process and the tests all run this same object.
 import type { MethodResult, ReaderApi, ReaderBridge } from '../../shared/contract'
-import type { Annotation, Article, Feed, ItemSummary } from '../../shared/domain'
+import type { Annotation, ItemSummary } from '../../shared/domain'
 import { buildMarkdownNote } from '../../shared/export/markdown-note'
 import { fail, ok } from '../../shared/result'
+import { sanitizeHtml } from './articles/sanitize-html'
 import { EventHub } from './event-hub'
-import { DEFAULT_FETCH_OPTIONS, type FetchOptions } from './feeds/fetch-feed'
-import { feedIdFor, newAnnotationId } from './ids'
-import { LibraryStore, type StoredFeed, type StoredItem } from './store/library-store'
-import type { SetAsideNotice } from './store/json-document'
+import { decodeFeedBytes } from './feeds/decode-feed-bytes'
 import {
-  loadFeed,
-  readFeedText,
-  SAMPLE_SCHEME,
-  storeParsedItems,
-  syncFeed,
-  type SyncDeps,
-} from './sync/sync-feed'
+  discoverFeedLinks,
+  guessFeedUrls,
+  looksLikeFeed,
+  type DiscoveredFeed,
+} from './feeds/discover-feeds'
+import { DEFAULT_FETCH_OPTIONS, fetchFeed, type FetchOptions } from './feeds/fetch-feed'
+import { buildOpml, normalizeFeedUrl, parseOpml } from './feeds/opml'
+import { feedIdFor, newAnnotationId } from './ids'
+import { annotationCounts, sortedAnnotations, summaryOf, toFeed, toSummary } from './library-views'
+import type { SetAsideNotice } from './store/json-document'
+import { LibraryStore, type StoredFeed } from './store/library-store'
+import { createPreparePool, type PreparePoolOptions } from './sync/prepare-pool'
+import { SAMPLE_SCHEME, type SyncDeps } from './sync/sync-feed'
+import { createSyncer } from './sync/sync-library'
+import type { SchedulerLimits } from './sync/sync-scheduler'
 
 export interface CoreOptions {
   dataDir: string
@@ -26,8 +32,10 @@ export interface CoreOptions {
   version?: string
   fetchOptions?: Partial<FetchOptions>
   now?: () => Date
-  /** Feeds synced at once by syncAll. */
-  concurrency?: number
+  /** Feeds fetched at once by syncAll, overall and per host. */
+  limits?: Partial<SchedulerLimits>
+  /** Where feeds are parsed: worker threads (the built prepare-worker script) or this thread. */
+  parser?: PreparePoolOptions
   /** Load the bundled sample library when the data dir is new (default true). */
   seedSample?: boolean
   log?: (message: string) => void
@@ -37,6 +45,8 @@ export interface Core extends ReaderBridge {
   readonly dataDir: string
   /** Files found corrupt at open and moved aside (the user is told). */
   readonly setAside: readonly SetAsideNotice[]
+  /** Writes what is pending and stops the parser workers. */
+  close(): Promise<void>
 }
 
 export const SAMPLE_FEED_URL = `${SAMPLE_SCHEME}feed.xml`
@@ -50,147 +60,61 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log(`Moved unreadable ${notice.file} aside to ${notice.movedTo}: ${notice.reason}`)
   })
   const hub = new EventHub()
+  const pool = createPreparePool(options.parser ?? { workerScript: null })
   const deps: SyncDeps = {
     store,
     resourcesDir: options.resourcesDir,
     fetchOptions: { ...DEFAULT_FETCH_OPTIONS, ...options.fetchOptions },
+    pool,
     now,
   }
-  let syncing = false
+  const syncer = createSyncer(deps, hub)
 
-  const toFeed = (feed: StoredFeed): Feed => {
-    const items = store.items(feed.id)
-    let unread = 0
-    for (const item of items) if (!store.itemState(feed.id, item.id).read) unread++
-    return {
-      id: feed.id,
-      url: feed.url,
-      title: feed.title || feed.url,
-      siteUrl: feed.siteUrl,
-      description: feed.description,
-      addedAt: feed.addedAt,
-      lastSuccessAt: feed.lastSuccessAt,
-      lastError: feed.lastError,
-      itemCount: items.length,
-      unreadCount: unread,
-    }
-  }
-
-  const toSummary = (feedId: string, item: StoredItem, annotationCount: number): ItemSummary => {
-    const feed = store.feed(feedId)
-    const state = store.itemState(feedId, item.id)
-    return {
-      id: item.id,
-      feedId,
-      feedTitle: feed?.title || feed?.url || '',
-      title: item.title,
-      link: item.link,
-      author: item.author,
-      published: item.published,
-      firstSeenAt: item.firstSeenAt,
-      snippet: item.snippet,
-      read: Boolean(state.read),
-      starred: Boolean(state.starred),
-      annotationCount,
-    }
-  }
-
-  const annotationCounts = (feedId: string): Map<string, number> => {
-    const counts = new Map<string, number>()
-    for (const a of store.annotations(feedId)) counts.set(a.itemId, (counts.get(a.itemId) ?? 0) + 1)
-    return counts
-  }
-
-  const summaryOf = (itemId: string): ItemSummary | null => {
+  const articleOf = async (itemId: string) => {
     const found = store.findItem(itemId)
-    if (!found) return null
-    return toSummary(found.feedId, found.item, annotationCounts(found.feedId).get(itemId) ?? 0)
-  }
-
-  const sortedAnnotations = (itemId: string, feedId: string): Annotation[] =>
-    store
-      .annotations(feedId)
-      .filter((a) => a.itemId === itemId)
-      .sort((a, b) => a.target.position.start - b.target.position.start)
-
-  const articleOf = async (itemId: string): Promise<Article | null> => {
-    const found = store.findItem(itemId)
-    const summary = summaryOf(itemId)
+    const summary = summaryOf(store, itemId)
     if (!found || !summary) return null
     const feed = store.feed(found.feedId)
-    const html = await store.bodies.get(found.item.bodyHash)
+    const raw = (await store.bodies.get(found.item.bodyHash)) ?? ''
+    // Bodies are stored as the feed sent them; they are made safe here, on the way out.
+    const base = found.item.baseUrl ?? found.item.link ?? feed?.url ?? null
     return {
       ...summary,
-      contentHtml: html ?? '',
+      contentHtml: sanitizeHtml(raw, base?.startsWith(SAMPLE_SCHEME) ? null : base).html,
       feedUrl: feed?.url ?? '',
       feedSiteUrl: feed?.siteUrl ?? null,
       fetchedAt: found.item.fetchedAt,
     }
   }
 
-  const subscribe = async (url: string): Promise<MethodResult<'addFeed'>> => {
-    const id = feedIdFor(url)
-    if (store.feed(id)) return fail('already-subscribed', 'You are already subscribed to this feed')
-    const fetched = await loadFeed(url, { etag: null, lastModified: null }, deps)
-    if (!fetched.ok) return fetched
-    if (fetched.value.kind !== 'body') return fail('http', 'The server sent no feed body')
-    const parsed = await readFeedText(fetched.value)
-    if (!parsed.ok) return parsed
-    const at = now().toISOString()
-    const feed: StoredFeed = {
-      id,
-      url,
-      title: parsed.value.title,
-      siteUrl: parsed.value.link,
-      description: parsed.value.description,
-      addedAt: at,
-      lastSuccessAt: at,
-      lastError: null,
-      http: { etag: fetched.value.etag, lastModified: fetched.value.lastModified, bodyHash: null },
+  /**
+   * What a URL offers: itself when it is a feed, else the feeds its page declares or links, else
+   * the common feed paths of its site that answer with a feed.
+   */
+  const discover = async (url: string): Promise<MethodResult<'discoverFeeds'>> => {
+    const fetched = await fetchFeed(url, { etag: null, lastModified: null }, deps.fetchOptions)
+    if (!fetched.ok) return fail(fetched.error.code, fetched.error.message, fetched.error.status)
+    if (fetched.value.kind !== 'body') return ok([])
+    const { text } = decodeFeedBytes(fetched.value.bytes, fetched.value.contentType)
+    const kind = looksLikeFeed(text)
+    if (kind)
+      return ok([
+        { url: fetched.value.finalUrl, title: null, type: kind, source: 'direct' as const },
+      ])
+    const found: DiscoveredFeed[] = discoverFeedLinks(text, fetched.value.finalUrl)
+    if (found.length > 0) return ok(found)
+    const guesses: DiscoveredFeed[] = []
+    for (const guess of guessFeedUrls(fetched.value.finalUrl)) {
+      const probe = await fetchFeed(guess, { etag: null, lastModified: null }, deps.fetchOptions)
+      if (!probe.ok || probe.value.kind !== 'body') continue
+      const guessedKind = looksLikeFeed(
+        decodeFeedBytes(probe.value.bytes, probe.value.contentType).text,
+      )
+      if (guessedKind)
+        guesses.push({ url: probe.value.finalUrl, title: null, type: guessedKind, source: 'guess' })
+      if (guesses.length > 0) break
     }
-    await store.addFeed(feed)
-    await storeParsedItems(feed, parsed.value, deps)
-    hub.emit('libraryChanged', { reason: 'feed-added' })
-    return ok(toFeed(feed))
-  }
-
-  const runSync = async (feeds: readonly StoredFeed[]): Promise<MethodResult<'syncAll'>> => {
-    if (syncing) return fail('busy', 'A sync is already running')
-    syncing = true
-    try {
-      const summary = {
-        feeds: feeds.length,
-        failed: 0,
-        newItems: 0,
-        errors: [] as { feedId: string; code: string; message: string }[],
-      }
-      let done = 0
-      hub.emit('syncProgress', { done, total: feeds.length, newItems: 0, feedId: null })
-      const queue = [...feeds]
-      const worker = async (): Promise<void> => {
-        for (let feed = queue.shift(); feed; feed = queue.shift()) {
-          const outcome = await syncFeed(feed, deps)
-          summary.newItems += outcome.newItems
-          if (outcome.error) {
-            summary.failed++
-            summary.errors.push({ feedId: feed.id, ...outcome.error })
-          }
-          done++
-          hub.emit('syncProgress', {
-            done,
-            total: feeds.length,
-            newItems: summary.newItems,
-            feedId: feed.id,
-          })
-        }
-      }
-      const lanes = Math.max(1, Math.min(options.concurrency ?? 6, feeds.length))
-      await Promise.all(Array.from({ length: lanes }, worker))
-      hub.emit('libraryChanged', { reason: 'sync' })
-      return ok(summary)
-    } finally {
-      syncing = false
-    }
+    return ok(guesses)
   }
 
   const api: ReaderApi = {
@@ -206,11 +130,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ok(
         store
           .feeds()
-          .map(toFeed)
+          .map((feed) => toFeed(store, feed))
           .sort((a, b) => a.title.localeCompare(b.title)),
       ),
 
-    addFeed: async ({ url }) => {
+    addFeed: async ({ url, folder }) => {
       const trimmed = url.trim()
       let parsedUrl: URL
       try {
@@ -221,31 +145,116 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (parsedUrl.protocol !== 'http:' && parsedUrl.protocol !== 'https:') {
         return fail('invalid-url', 'Feed URLs must start with http:// or https://')
       }
-      return subscribe(parsedUrl.href)
+      const result = await syncer.subscribe(parsedUrl.href, folder)
+      if (result.ok) return ok(toFeed(store, result.value))
+      if (result.error.code !== 'not-a-feed') return result
+      // A web page rather than a feed: subscribe to the feed it declares, if it declares one.
+      const found = await discover(parsedUrl.href)
+      const best = found.ok
+        ? found.value.find((feed) => feed.source !== 'guess' || found.value.length === 1)
+        : undefined
+      if (!best) return result
+      const viaPage = await syncer.subscribe(best.url, folder)
+      return viaPage.ok ? ok(toFeed(store, viaPage.value)) : viaPage
     },
 
-    syncAll: async () => runSync(store.feeds()),
+    discoverFeeds: async ({ url }) => {
+      try {
+        new URL(url)
+      } catch {
+        return fail('invalid-url', `Not a URL: ${url}`)
+      }
+      return discover(url)
+    },
+
+    importOpml: async ({ text }) => {
+      const parsed = parseOpml(text)
+      if (!parsed.ok) return parsed
+      const known = new Set(store.feeds().map((feed) => normalizeFeedUrl(feed.url) ?? feed.url))
+      const at = now().toISOString()
+      const added: StoredFeed[] = []
+      let alreadySubscribed = 0
+      for (const entry of parsed.value.feeds) {
+        const key = normalizeFeedUrl(entry.url) ?? entry.url
+        if (known.has(key)) {
+          alreadySubscribed++
+          continue
+        }
+        known.add(key)
+        let id = feedIdFor(entry.url)
+        for (let n = 2; store.feed(id) || added.some((f) => f.id === id); n++)
+          id = feedIdFor(`${entry.url}#${n}`)
+        added.push({
+          id,
+          url: entry.url,
+          title: entry.title ?? '',
+          siteUrl: entry.siteUrl,
+          description: '',
+          folder: entry.folder,
+          addedAt: at,
+          lastSuccessAt: null,
+          lastError: null,
+          nextCheckAt: null,
+          http: { etag: null, lastModified: null, bodyHash: null },
+        })
+      }
+      await store.addFeeds(added)
+      if (added.length) hub.emit('libraryChanged', { reason: 'feed-added' })
+      return ok({ added: added.length, alreadySubscribed, skipped: parsed.value.skipped })
+    },
+
+    exportOpml: async () =>
+      ok({
+        fileName: `research-reader-subscriptions-${now().toISOString().slice(0, 10)}.opml`,
+        text: buildOpml({
+          title: 'Research Reader subscriptions',
+          dateCreated: now().toUTCString(),
+          feeds: store
+            .feeds()
+            .filter((feed) => !feed.url.startsWith(SAMPLE_SCHEME))
+            .map((feed) => ({
+              url: feed.url,
+              title: feed.title || null,
+              siteUrl: feed.siteUrl,
+              folder: feed.folder ?? [],
+            })),
+        }),
+      }),
+
+    syncAll: async () => syncer.sync(store.feeds(), options.limits),
 
     syncFeed: async ({ feedId }) => {
       const feed = store.feed(feedId)
       if (!feed) return fail('not-found', 'No such feed')
-      return runSync([feed])
+      return syncer.sync([feed], options.limits)
     },
 
     listItems: async ({ feedId, unreadOnly }) => {
       if (feedId && !store.feed(feedId)) return fail('not-found', 'No such feed')
       const feedIds = feedId ? [feedId] : store.feeds().map((f) => f.id)
       const result: ItemSummary[] = []
+      const shownStories = new Set<string>()
       for (const id of feedIds) {
-        const counts = annotationCounts(id)
+        const counts = annotationCounts(store, id)
         for (const item of store.items(id)) {
-          const summary = toSummary(id, item, counts.get(item.id) ?? 0)
-          if (!unreadOnly || !summary.read) result.push(summary)
+          const summary = toSummary(store, id, item, counts.get(item.id) ?? 0)
+          if (unreadOnly && summary.read) continue
+          result.push(summary)
         }
       }
       const key = (s: ItemSummary): string => s.published ?? s.firstSeenAt
       result.sort((a, b) => key(b).localeCompare(key(a)) || a.title.localeCompare(b.title))
-      return ok(result)
+      if (feedId) return ok(result)
+      // Across feeds, one story published in several feeds is listed once (see alsoIn).
+      return ok(
+        result.filter((summary) => {
+          const storyKey = store.findItem(summary.id)?.item.storyKey
+          if (!storyKey) return true
+          if (shownStories.has(storyKey)) return false
+          shownStories.add(storyKey)
+          return true
+        }),
+      )
     },
 
     getArticle: async ({ itemId }) => {
@@ -258,14 +267,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (!found) return fail('not-found', 'No such item')
       await store.setItemState(found.feedId, itemId, { read, starred })
       hub.emit('libraryChanged', { reason: 'item-state' })
-      const summary = summaryOf(itemId)
+      const summary = summaryOf(store, itemId)
       return summary ? ok(summary) : fail('not-found', 'No such item')
     },
 
     listAnnotations: async ({ itemId }) => {
       const found = store.findItem(itemId)
       if (!found) return fail('not-found', 'No such item')
-      return ok(sortedAnnotations(itemId, found.feedId))
+      return ok(sortedAnnotations(store, found.feedId, itemId))
     },
 
     createAnnotation: async ({ itemId, kind, note, tags, target }) => {
@@ -299,21 +308,34 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const article = await articleOf(itemId)
       const found = store.findItem(itemId)
       if (!article || !found) return fail('not-found', 'No such item')
-      return ok(buildMarkdownNote(article, sortedAnnotations(itemId, found.feedId)))
+      return ok(buildMarkdownNote(article, sortedAnnotations(store, found.feedId, itemId)))
     },
   }
 
-  if (store.isNew && options.seedSample !== false) await seedSampleLibrary()
-
-  async function seedSampleLibrary(): Promise<void> {
-    const result = await subscribe(SAMPLE_FEED_URL)
+  if (store.isNew && options.seedSample !== false) {
+    const result = await syncer.subscribe(SAMPLE_FEED_URL)
     if (!result.ok) log(`Could not load the sample library: ${result.error.message}`)
   }
 
+  // Before each call, pick up what another process (the CLI beside the app) wrote meanwhile.
+  const fresh = Object.fromEntries(
+    Object.entries(api).map(([name, method]) => [
+      name,
+      async (args: unknown) => {
+        await store.refresh()
+        return (method as (a: unknown) => Promise<unknown>)(args)
+      },
+    ]),
+  ) as unknown as ReaderApi
+
   return {
-    ...api,
+    ...fresh,
     on: (event, listener) => hub.on(event, listener),
     dataDir: options.dataDir,
     setAside,
+    close: async () => {
+      await store.flush()
+      await pool.close()
+    },
   }
 }

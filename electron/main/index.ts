@@ -152,6 +152,7 @@ async function main(): Promise<void> {
     resourcesDir: paths.resourcesDir,
     shell: 'electron',
     version: app.getVersion(),
+    parser: { workerScript: paths.prepareWorker },
     log,
   })
   await app.whenReady()

@@ -23,6 +23,7 @@ export async function runBrowserShell(argv: string[], bundleDir: string): Promis
     resourcesDir: paths.resourcesDir,
     shell: 'browser',
     version: paths.version,
+    parser: { workerScript: paths.prepareWorker },
     log,
   })
   const web = await startWebServer({ core, rendererDir: paths.rendererDir, port, log })

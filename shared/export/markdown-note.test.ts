@@ -24,6 +24,7 @@ function article(overrides: Partial<Article> = {}): Article {
     read: true,
     starred: false,
     annotationCount: 0,
+    alsoIn: [],
     contentHtml: '<p>The city council met on Tuesday evening to discuss the budget.</p>',
     feedUrl: 'https://courier.example/feed.xml',
     feedSiteUrl: 'https://courier.example/',

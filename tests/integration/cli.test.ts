@@ -48,11 +48,19 @@ describe('reader', () => {
     const data = await tempDir()
     const add = await reader('--data', data, 'add', server.url('/wire.xml'))
     expect(add.code).toBe(0)
-    expect(add.out).toMatch(/^Subscribed to Harbour Wire \(f-[0-9a-f]{12}\): 2 items$/)
+    expect(add.out).toMatch(
+      /^Subscribed to Harbour Wire \(f-[0-9a-f]{12}\): 2 items\n {2}http:\/\/127\.0\.0\.1:\d+\/wire\.xml$/,
+    )
 
     const sync = await reader('--data', data, 'sync', '--json')
     expect(sync.code).toBe(0)
-    expect(JSON.parse(sync.out)).toEqual({ feeds: 1, failed: 0, newItems: 0, errors: [] })
+    expect(JSON.parse(sync.out)).toEqual({
+      feeds: 1,
+      failed: 0,
+      skipped: 0,
+      newItems: 0,
+      errors: [],
+    })
     expect(sync.err).toContain('sync: 1/1 feeds')
 
     const items = await reader('--data', data, 'items', '--json')

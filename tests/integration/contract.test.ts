@@ -66,6 +66,20 @@ describe.each(transports)('the contract over %s', (_name, connect) => {
     expect(info).toMatchObject({ name: 'Research Reader', shell: 'test' })
     const feed = check('addFeed', await api.addFeed({ url: feeds.url('/wire.xml') }))
     check('listFeeds', await api.listFeeds({}))
+    const discovered = check(
+      'discoverFeeds',
+      await api.discoverFeeds({ url: feeds.url('/wire.xml') }),
+    )
+    expect(discovered).toEqual([
+      { url: feeds.url('/wire.xml'), title: null, type: 'rss', source: 'direct' },
+    ])
+    const opml = check('exportOpml', await api.exportOpml({}))
+    expect(opml.text).toContain(`xmlUrl="${feeds.url('/wire.xml')}"`)
+    expect(check('importOpml', await api.importOpml({ text: opml.text }))).toEqual({
+      added: 0,
+      alreadySubscribed: 1,
+      skipped: 0,
+    })
     check('syncAll', await api.syncAll({}))
     check('syncFeed', await api.syncFeed({ feedId: feed.id }))
     const items = check('listItems', await api.listItems({ feedId: feed.id }))

@@ -137,7 +137,10 @@ describe('syncing', () => {
     await core.addFeed({ url: server.url('/wire.xml') })
     server.requests.length = 0
     const sync = await core.syncAll({})
-    expect(sync).toEqual({ ok: true, value: { feeds: 1, failed: 0, newItems: 0, errors: [] } })
+    expect(sync).toEqual({
+      ok: true,
+      value: { feeds: 1, failed: 0, skipped: 0, newItems: 0, errors: [] },
+    })
     expect(server.requests).toHaveLength(1)
     expect(server.requests[0]!.headers['if-none-match']).toMatch(/^"[0-9a-f]{16}"$/)
     expect(server.requests[0]!.headers['if-modified-since']).toBe('Fri, 23 Jan 2026 09:00:00 GMT')

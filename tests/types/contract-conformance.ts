@@ -37,8 +37,12 @@ export async function clientTypes(api: ReaderApi): Promise<void> {
     const code:
       | 'invalid-url'
       | 'network'
+      | 'tls'
       | 'timeout'
       | 'http'
+      | 'gone'
+      | 'rate-limited'
+      | 'redirect-loop'
       | 'too-large'
       | 'not-a-feed'
       | 'already-subscribed'

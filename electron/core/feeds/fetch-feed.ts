@@ -1,105 +1,258 @@
-// Fetches a feed over HTTP politely: conditional GET with the stored validators, a total
-// timeout, a size cap enforced while streaming, and failures returned as coded values.
-// Redirect bookkeeping, Retry-After and per-host limits come with the feed-engine issue.
-import { fail, ok, type Result } from '../../../shared/result'
+// Fetches a feed over HTTP politely and defensively: conditional GET with the stored validators,
+// redirects followed by hand (so a permanent move can update the stored URL and loops are caught),
+// connect and total timeouts, gzip/br/deflate, a size cap counted on the decompressed bytes (a
+// gzip bomb stops at the cap), 410 as "gone", 429/503 with their Retry-After. Every failure is a
+// coded value with words for the user; nothing here throws for a bad server.
+import { Agent, fetch as undiciFetch, type Dispatcher } from 'undici'
 import type { feedErrorCodes } from '../../../shared/contract'
 
 export type FeedFetchErrorCode = (typeof feedErrorCodes)[number]
 
+export interface FetchFailure {
+  code: FeedFetchErrorCode
+  message: string
+  status?: number
+  /** When the server asked us to come back (429/503 Retry-After), in seconds. */
+  retryAfterSeconds?: number
+}
+
 export interface FetchOptions {
+  /** The whole exchange, headers and body. */
   timeoutMs: number
+  connectTimeoutMs: number
   maxBytes: number
+  maxRedirects: number
   userAgent: string
-  fetchImpl?: typeof fetch
+  dispatcher?: Dispatcher
 }
 
 export const DEFAULT_FETCH_OPTIONS: FetchOptions = {
-  timeoutMs: 20_000,
+  timeoutMs: 30_000,
+  connectTimeoutMs: 10_000,
   maxBytes: 20 * 1024 * 1024,
-  userAgent: 'ResearchReader/0.1 (+feed reader; polite, conditional GET)',
+  maxRedirects: 8,
+  userAgent:
+    'ResearchReader/0.1 (desktop feed reader; conditional GET; +https://github.com/research-reader)',
+}
+
+export interface FetchedBody {
+  kind: 'body'
+  bytes: Uint8Array
+  contentType: string | null
+  /** Content-Location, resolved: a base for relative URLs inside the feed. */
+  contentLocation: string | null
+  etag: string | null
+  lastModified: string | null
+  /** The URL the body came from after redirects. */
+  finalUrl: string
+  /** Set when every hop was a permanent redirect (301/308): the feed's new address. */
+  movedTo: string | null
 }
 
 export type FetchOutcome =
-  | { kind: 'not-modified' }
-  | {
-      kind: 'body'
-      bytes: Uint8Array
-      contentType: string | null
-      etag: string | null
-      lastModified: string | null
-      finalUrl: string
+  { kind: 'not-modified'; finalUrl: string; movedTo: string | null } | FetchedBody
+
+export type FetchResult = { ok: true; value: FetchOutcome } | { ok: false; error: FetchFailure }
+
+const agents = new Map<number, Agent>()
+
+/** One keep-alive agent per connect timeout, shared by all fetches (connection reuse). */
+function agentFor(connectTimeoutMs: number): Agent {
+  let agent = agents.get(connectTimeoutMs)
+  if (!agent) {
+    agent = new Agent({ connect: { timeout: connectTimeoutMs }, keepAliveTimeout: 10_000 })
+    agents.set(connectTimeoutMs, agent)
+  }
+  return agent
+}
+
+const failure = (
+  code: FeedFetchErrorCode,
+  message: string,
+  extra: Partial<FetchFailure> = {},
+): FetchResult => ({ ok: false, error: { code, message, ...extra } })
+
+export function checkFeedUrl(url: string): URL | FetchFailure {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return { code: 'invalid-url', message: `Not a URL: ${url}` }
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    return {
+      code: 'invalid-url',
+      message: `Only http and https feeds can be fetched (got ${parsed.protocol})`,
     }
+  }
+  return parsed
+}
 
 export async function fetchFeed(
   url: string,
   validators: { etag: string | null; lastModified: string | null },
   options: FetchOptions = DEFAULT_FETCH_OPTIONS,
-): Promise<Result<FetchOutcome, FeedFetchErrorCode>> {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return fail('invalid-url', `Not a URL: ${url}`)
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return fail('invalid-url', `Only http and https feeds can be fetched (got ${parsed.protocol})`)
-  }
+): Promise<FetchResult> {
+  const first = checkFeedUrl(url)
+  if (!(first instanceof URL)) return { ok: false, error: first }
   const headers: Record<string, string> = {
     'user-agent': options.userAgent,
     accept:
       'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
+    'accept-encoding': 'gzip, deflate, br',
   }
   if (validators.etag) headers['if-none-match'] = validators.etag
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified
   const signal = AbortSignal.timeout(options.timeoutMs)
+  const dispatcher = options.dispatcher ?? agentFor(options.connectTimeoutMs)
+
+  let current = first
+  let allPermanent = true
+  const seen = new Set<string>([current.href])
   try {
-    const response = await (options.fetchImpl ?? fetch)(parsed, {
-      headers,
-      signal,
-      redirect: 'follow',
-    })
-    if (response.status === 304) return ok({ kind: 'not-modified' })
-    if (!response.ok) {
-      await response.body?.cancel()
-      return fail(
-        'http',
-        `The server answered ${response.status} ${response.statusText}`.trim(),
-        response.status,
-      )
+    for (let hop = 0; ; hop++) {
+      const response = await undiciFetch(current, {
+        headers,
+        signal,
+        redirect: 'manual',
+        dispatcher,
+      })
+      const status = response.status
+      if (status >= 300 && status < 400 && status !== 304) {
+        await response.body?.cancel()
+        const location = response.headers.get('location')
+        if (!location) return failure('http', `Redirect ${status} without a Location`, { status })
+        const next = checkFeedUrl(new URL(location, current).href)
+        if (!(next instanceof URL)) return { ok: false, error: next }
+        if (seen.has(next.href)) {
+          return failure('redirect-loop', `The feed redirects in a loop (${next.href})`)
+        }
+        if (hop + 1 > options.maxRedirects) {
+          return failure('redirect-loop', `More than ${options.maxRedirects} redirects`)
+        }
+        if (status !== 301 && status !== 308) allPermanent = false
+        seen.add(next.href)
+        current = next
+        continue
+      }
+      const movedTo = hop > 0 && allPermanent ? current.href : null
+      if (status === 304)
+        return { ok: true, value: { kind: 'not-modified', finalUrl: current.href, movedTo } }
+      if (!response.ok) {
+        await response.body?.cancel()
+        return statusFailure(status, response.statusText, response.headers.get('retry-after'))
+      }
+      const declared = Number(response.headers.get('content-length'))
+      if (declared > options.maxBytes) {
+        await response.body?.cancel()
+        return failure(
+          'too-large',
+          `The feed is ${declared} bytes; the limit is ${options.maxBytes}`,
+        )
+      }
+      const bytes = await readCapped(response.body, options.maxBytes)
+      if (!bytes) {
+        return failure('too-large', `The feed is larger than the ${options.maxBytes}-byte limit`)
+      }
+      const contentLocation = response.headers.get('content-location')
+      return {
+        ok: true,
+        value: {
+          kind: 'body',
+          bytes,
+          contentType: response.headers.get('content-type'),
+          contentLocation: contentLocation ? safeResolve(contentLocation, current) : null,
+          etag: response.headers.get('etag'),
+          lastModified: response.headers.get('last-modified'),
+          finalUrl: current.href,
+          movedTo,
+        },
+      }
     }
-    const declared = Number(response.headers.get('content-length'))
-    if (declared > options.maxBytes) {
-      await response.body?.cancel()
-      return fail('too-large', `The feed is ${declared} bytes; the limit is ${options.maxBytes}`)
-    }
-    const bytes = await readCapped(response, options.maxBytes)
-    if (!bytes)
-      return fail('too-large', `The feed is larger than the ${options.maxBytes}-byte limit`)
-    return ok({
-      kind: 'body',
-      bytes,
-      contentType: response.headers.get('content-type'),
-      etag: response.headers.get('etag'),
-      lastModified: response.headers.get('last-modified'),
-      finalUrl: response.url || parsed.href,
-    })
   } catch (error) {
     if (signal.aborted) {
-      return fail('timeout', `No complete answer within ${Math.round(options.timeoutMs / 1000)} s`)
+      return failure(
+        'timeout',
+        `No complete answer within ${Math.round(options.timeoutMs / 1000)} s`,
+      )
     }
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause
-    return fail(
-      'network',
-      `Could not reach ${parsed.host}: ${cause?.code ?? cause?.message ?? String(error)}`,
-    )
+    return networkFailure(error, current)
   }
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | null> {
-  if (!response.body) return new Uint8Array()
+function statusFailure(status: number, statusText: string, retryAfter: string | null): FetchResult {
+  const words = `${status} ${statusText}`.trim()
+  if (status === 410) return failure('gone', `The feed is gone for good (${words})`, { status })
+  if (status === 429 || status === 503) {
+    const seconds = parseRetryAfter(retryAfter)
+    const when = seconds === undefined ? '' : `; retry in ${formatDuration(seconds)}`
+    return failure('rate-limited', `The server asked us to slow down (${words})${when}`, {
+      status,
+      ...(seconds === undefined ? {} : { retryAfterSeconds: seconds }),
+    })
+  }
+  return failure('http', `The server answered ${words}`, { status })
+}
+
+/** Retry-After is either delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now: Date = new Date()): number | undefined {
+  if (!value) return undefined
+  const trimmed = value.trim()
+  if (/^\d+$/.test(trimmed)) return Number(trimmed)
+  const date = Date.parse(trimmed)
+  if (Number.isNaN(date)) return undefined
+  return Math.max(0, Math.round((date - now.getTime()) / 1000))
+}
+
+function formatDuration(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`
+  return `${Math.round(seconds / 3600)} h`
+}
+
+const TLS_CODES = new Set([
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_NOT_YET_VALID',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+])
+
+function networkFailure(error: unknown, url: URL): FetchResult {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause
+  const code = cause?.code ?? (error as { code?: string }).code ?? ''
+  if (TLS_CODES.has(code) || /certificate|ssl|tls/i.test(cause?.message ?? '')) {
+    return failure('tls', `The secure connection to ${url.host} failed: ${cause?.message ?? code}`)
+  }
+  if (code === 'UND_ERR_CONNECT_TIMEOUT') {
+    return failure('timeout', `Could not connect to ${url.host} in time`)
+  }
+  if (code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT') {
+    return failure('timeout', `${url.host} stopped answering`)
+  }
+  const detail = code || cause?.message || (error instanceof Error ? error.message : String(error))
+  return failure('network', `Could not reach ${url.host}: ${detail}`)
+}
+
+function safeResolve(value: string, base: URL): string | null {
+  try {
+    return new URL(value, base).href
+  } catch {
+    return null
+  }
+}
+
+async function readCapped(
+  body: AsyncIterable<Uint8Array> | null,
+  maxBytes: number,
+): Promise<Uint8Array | null> {
+  if (!body) return new Uint8Array()
   const chunks: Uint8Array[] = []
   let total = 0
-  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+  for await (const chunk of body) {
     total += chunk.byteLength
     if (total > maxBytes) return null
     chunks.push(chunk)

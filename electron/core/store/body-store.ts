@@ -5,7 +5,11 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { sha256Hex } from '../ids'
 
+let tempCounter = 0
+
 export class BodyStore {
+  private readonly madeDirs = new Set<string>()
+
   constructor(private readonly dir: string) {}
 
   private pathFor(hash: string): string {
@@ -16,18 +20,29 @@ export class BodyStore {
   /** Stores the body if it is new and returns its hash. */
   async put(html: string): Promise<string> {
     const hash = sha256Hex(html)
+    await this.putHashed(hash, html)
+    return hash
+  }
+
+  /**
+   * Stores a body whose sha256 the caller already computed (a sync worker did). Written to a
+   * temp file and renamed, so a crash never leaves a torn body under its final name.
+   */
+  async putHashed(hash: string, html: string): Promise<void> {
     const file = this.pathFor(hash)
+    const subdir = join(this.dir, hash.slice(0, 2))
+    if (!this.madeDirs.has(subdir)) {
+      await mkdir(subdir, { recursive: true })
+      this.madeDirs.add(subdir)
+    }
     const exists = await stat(file).then(
       () => true,
       () => false,
     )
-    if (!exists) {
-      await mkdir(join(this.dir, hash.slice(0, 2)), { recursive: true })
-      const temp = `${file}.${process.pid}.tmp`
-      await writeFile(temp, html)
-      await rename(temp, file)
-    }
-    return hash
+    if (exists) return
+    const temp = `${file}.${process.pid}.${++tempCounter}.tmp`
+    await writeFile(temp, html)
+    await rename(temp, file)
   }
 
   async get(hash: string): Promise<string | null> {

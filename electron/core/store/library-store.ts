@@ -5,15 +5,20 @@
 //   feeds/<feedId>/annotations.json
 //   bodies/<ab>/<sha256>.html      sanitized article bodies, immutable
 // Marking one item read rewrites only its feed's state.json, whatever the library's size.
-// Everything is loaded into memory on open; writes go through lowdb (atomic temp + rename).
+// Everything is loaded into memory on open. Each file is a SharedDocument: changes are applied
+// under a cross-process lock to the newest data and written atomically, and refresh() re-reads
+// what other processes (the CLI next to the app) changed, found through the change journal.
 import { mkdir, readdir } from 'node:fs/promises'
-import { join } from 'node:path'
-import type { Low } from 'lowdb'
+import { join, relative, sep } from 'node:path'
 import type { Annotation } from '../../../shared/domain'
 import { BodyStore } from './body-store'
-import { openJsonDocument, type SetAsideNotice } from './json-document'
+import { FileChangeJournal } from './change-journal'
+import type { SetAsideNotice } from './json-document'
+import { SharedDocument } from './shared-document'
 
 export const SCHEMA_VERSION = 1
+/** How long fetch-status changes to library.json may wait to be written together. */
+export const LIBRARY_WRITE_DELAY_MS = 500
 
 export interface StoredFeed {
   id: string
@@ -26,6 +31,14 @@ export interface StoredFeed {
   lastError: { code: string; message: string; at: string } | null
   /** Validators for conditional GET and the hash of the last body parsed. */
   http: { etag: string | null; lastModified: string | null; bodyHash: string | null }
+  /** Folder path, outermost first ([] = top level), as in OPML. */
+  folder?: string[]
+  /** Not to be fetched before this time (Retry-After, backoff). */
+  nextCheckAt?: string | null
+  /** The server said 410 Gone: no longer fetched until the user re-enables it. */
+  gone?: boolean
+  /** Problems worked around on the last parse (repaired XML, unknown charset…). */
+  warnings?: string[]
 }
 
 export interface StoredItem {
@@ -33,11 +46,21 @@ export interface StoredItem {
   guid: string | null
   title: string
   link: string | null
+  /** Canonical form of link: the same story in two feeds has the same key. */
+  storyKey?: string | null
   author: string | null
   published: string | null
+  updated?: string | null
   firstSeenAt: string
   fetchedAt: string
   snippet: string
+  summary?: string
+  /** Base URL for relative links in the body. */
+  baseUrl?: string | null
+  enclosures?: { url: string; type: string | null; length: number | null }[]
+  thumbnail?: string | null
+  categories?: string[]
+  /** sha256 of the raw (unsanitized) body in bodies/. */
   bodyHash: string
 }
 
@@ -67,19 +90,26 @@ interface AnnotationsDoc {
 }
 
 interface FeedDocs {
-  items: Low<ItemsDoc>
-  state: Low<StateDoc>
-  annotations: Low<AnnotationsDoc>
+  items: SharedDocument<ItemsDoc>
+  state: SharedDocument<StateDoc>
+  annotations: SharedDocument<AnnotationsDoc>
 }
+
+type IndexEntry = { feedId: string; item: StoredItem }
 
 export class LibraryStore {
   readonly bodies: BodyStore
   private readonly feedDocs = new Map<string, FeedDocs>()
-  private readonly itemIndex = new Map<string, { feedId: string; item: StoredItem }>()
+  /** Subscription changes not yet written (coalesced fetch bookkeeping), by feed id. */
+  private pendingFeedPatches = new Map<string, Partial<StoredFeed>>()
+  private libraryWrite: { timer: NodeJS.Timeout; done: Promise<void>; resolve: () => void } | null =
+    null
+  private readonly itemIndex = new Map<string, IndexEntry>()
+  private readonly storyIndex = new Map<string, IndexEntry[]>()
 
   private constructor(
     readonly dataDir: string,
-    private readonly library: Low<LibraryDoc>,
+    private readonly journal: FileChangeJournal,
     private readonly onSetAside: (notice: SetAsideNotice) => void,
     /** True when library.json did not exist: the first start in this data dir. */
     readonly isNew: boolean,
@@ -87,20 +117,75 @@ export class LibraryStore {
     this.bodies = new BodyStore(join(dataDir, 'bodies'))
   }
 
+  // Assigned in open(); kept apart from the constructor because opening is async.
+  private library!: SharedDocument<LibraryDoc>
+
   static async open(
     dataDir: string,
     onSetAside: (notice: SetAsideNotice) => void = () => {},
   ): Promise<LibraryStore> {
     await mkdir(join(dataDir, 'feeds'), { recursive: true })
     const names = new Set(await readdir(dataDir))
-    const library = await openJsonDocument<LibraryDoc>(
+    const journal = await FileChangeJournal.open(dataDir)
+    const store = new LibraryStore(dataDir, journal, onSetAside, !names.has('library.json'))
+    store.library = await SharedDocument.open<LibraryDoc>(
       join(dataDir, 'library.json'),
       () => ({ schemaVersion: SCHEMA_VERSION, feeds: [] }),
-      onSetAside,
+      { journal, onSetAside, onReload: () => void store.loadNewFeeds() },
     )
-    const store = new LibraryStore(dataDir, library, onSetAside, !names.has('library.json'))
-    for (const feed of library.data.feeds) await store.loadFeedDocs(feed.id)
+    for (const feed of store.library.data.feeds) await store.loadFeedDocs(feed.id)
     return store
+  }
+
+  /**
+   * Picks up what other processes (the CLI, a second window) wrote since the last call: one stat
+   * of the change journal when nothing changed.
+   */
+  async refresh(): Promise<void> {
+    const changed = await this.journal.changedSinceLastLook()
+    if (changed !== 'all' && changed.size === 0) return
+    const wanted = (file: string): boolean =>
+      changed === 'all' || changed.has(relative(this.dataDir, file).split(sep).join('/'))
+    if (wanted(this.library.file)) await this.library.refresh()
+    await this.loadNewFeeds()
+    for (const docs of this.feedDocs.values()) {
+      for (const doc of [docs.items, docs.state, docs.annotations]) {
+        if (wanted(doc.file)) await doc.refresh()
+      }
+    }
+  }
+
+  private async loadNewFeeds(): Promise<void> {
+    // Re-apply our own unwritten patches on top of a library another process rewrote.
+    for (const [feedId, patch] of this.pendingFeedPatches) {
+      const feed = this.feed(feedId)
+      if (feed) Object.assign(feed, patch)
+    }
+    for (const feed of this.library.data.feeds) await this.loadFeedDocs(feed.id)
+  }
+
+  private indexFeedItems(feedId: string, items: readonly StoredItem[]): void {
+    for (const [id, entry] of this.itemIndex) if (entry.feedId === feedId) this.unindex(id, entry)
+    for (const item of items) this.indexItem(feedId, item)
+  }
+
+  private indexItem(feedId: string, item: StoredItem): void {
+    const entry = { feedId, item }
+    this.itemIndex.set(item.id, entry)
+    if (item.storyKey) {
+      const list = this.storyIndex.get(item.storyKey)
+      if (list) list.push(entry)
+      else this.storyIndex.set(item.storyKey, [entry])
+    }
+  }
+
+  private unindex(itemId: string, entry: IndexEntry): void {
+    this.itemIndex.delete(itemId)
+    const key = entry.item.storyKey
+    if (!key) return
+    const list = this.storyIndex.get(key)?.filter((e) => e.item.id !== itemId)
+    if (list?.length) this.storyIndex.set(key, list)
+    else this.storyIndex.delete(key)
   }
 
   private async loadFeedDocs(feedId: string): Promise<FeedDocs> {
@@ -109,25 +194,29 @@ export class LibraryStore {
     const dir = join(this.dataDir, 'feeds', feedId)
     await mkdir(dir, { recursive: true })
     const base = { schemaVersion: SCHEMA_VERSION, feedId }
+    const common = { journal: this.journal, onSetAside: this.onSetAside }
     const docs: FeedDocs = {
-      items: await openJsonDocument<ItemsDoc>(
+      items: await SharedDocument.open<ItemsDoc>(
         join(dir, 'items.json'),
         () => ({ ...base, items: [] }),
-        this.onSetAside,
+        {
+          ...common,
+          onReload: (data) => this.indexFeedItems(feedId, data.items),
+        },
       ),
-      state: await openJsonDocument<StateDoc>(
+      state: await SharedDocument.open<StateDoc>(
         join(dir, 'state.json'),
         () => ({ ...base, items: {} }),
-        this.onSetAside,
+        common,
       ),
-      annotations: await openJsonDocument<AnnotationsDoc>(
+      annotations: await SharedDocument.open<AnnotationsDoc>(
         join(dir, 'annotations.json'),
         () => ({ ...base, annotations: [] }),
-        this.onSetAside,
+        common,
       ),
     }
     this.feedDocs.set(feedId, docs)
-    for (const item of docs.items.data.items) this.itemIndex.set(item.id, { feedId, item })
+    this.indexFeedItems(feedId, docs.items.data.items)
     return docs
   }
 
@@ -135,6 +224,11 @@ export class LibraryStore {
     const docs = this.feedDocs.get(feedId)
     if (!docs) throw new Error(`Unknown feed ${feedId}`)
     return docs
+  }
+
+  /** Every stored item with the same story key (the same article in several feeds). */
+  storyItems(storyKey: string): IndexEntry[] {
+    return this.storyIndex.get(storyKey) ?? []
   }
 
   feeds(): readonly StoredFeed[] {
@@ -146,28 +240,76 @@ export class LibraryStore {
   }
 
   async addFeed(feed: StoredFeed): Promise<void> {
-    await this.loadFeedDocs(feed.id)
-    this.library.data.feeds.push(feed)
-    await this.library.write()
+    await this.addFeeds([feed])
   }
 
-  async updateFeed(feedId: string, patch: Partial<Omit<StoredFeed, 'id'>>): Promise<StoredFeed> {
+  /** Adds subscriptions (one write of library.json for an OPML import); known URLs are skipped. */
+  async addFeeds(feeds: StoredFeed[]): Promise<void> {
+    for (const feed of feeds) await this.loadFeedDocs(feed.id)
+    await this.flush(true, (data) => {
+      for (const feed of feeds) {
+        if (!data.feeds.some((known) => known.id === feed.id || known.url === feed.url))
+          data.feeds.push(feed)
+      }
+    })
+  }
+
+  /**
+   * Changes a subscription. Fetch bookkeeping (status, validators) during a sync is written
+   * coalesced — once per LIBRARY_WRITE_DELAY_MS, not once per feed — since losing it in a crash
+   * only means fetching again; pass `{ durable: true }` for changes the user made.
+   */
+  async updateFeed(
+    feedId: string,
+    patch: Partial<Omit<StoredFeed, 'id'>>,
+    { durable = false }: { durable?: boolean } = {},
+  ): Promise<StoredFeed> {
     const feed = this.feed(feedId)
     if (!feed) throw new Error(`Unknown feed ${feedId}`)
     Object.assign(feed, patch)
-    await this.library.write()
+    this.pendingFeedPatches.set(feedId, { ...this.pendingFeedPatches.get(feedId), ...patch })
+    if (durable) await this.flush(true)
+    else void this.scheduleLibraryWrite()
     return feed
+  }
+
+  private scheduleLibraryWrite(): Promise<void> {
+    if (this.libraryWrite) return this.libraryWrite.done
+    let resolve: () => void = () => {}
+    const done = new Promise<void>((r) => (resolve = r))
+    const timer = setTimeout(() => void this.flush(), LIBRARY_WRITE_DELAY_MS)
+    this.libraryWrite = { timer, done, resolve }
+    return done
+  }
+
+  /** Writes pending subscription changes now (at the end of a sync, before exit). */
+  async flush(force = false, extra?: (data: LibraryDoc) => void): Promise<void> {
+    const pending = this.libraryWrite
+    if (!pending && !force && this.pendingFeedPatches.size === 0) return
+    this.libraryWrite = null
+    if (pending) clearTimeout(pending.timer)
+    const patches = this.pendingFeedPatches
+    this.pendingFeedPatches = new Map()
+    await this.library.update((data) => {
+      extra?.(data)
+      for (const [feedId, patch] of patches) {
+        const feed = data.feeds.find((f) => f.id === feedId)
+        if (feed) Object.assign(feed, patch)
+      }
+    })
+    await this.loadNewFeeds()
+    pending?.resolve()
   }
 
   items(feedId: string): readonly StoredItem[] {
     return this.docs(feedId).items.data.items
   }
 
-  allItems(): IterableIterator<{ feedId: string; item: StoredItem }> {
+  allItems(): IterableIterator<IndexEntry> {
     return this.itemIndex.values()
   }
 
-  findItem(itemId: string): { feedId: string; item: StoredItem } | undefined {
+  findItem(itemId: string): IndexEntry | undefined {
     return this.itemIndex.get(itemId)
   }
 
@@ -177,22 +319,26 @@ export class LibraryStore {
    */
   async upsertItems(feedId: string, incoming: StoredItem[]): Promise<number> {
     const doc = this.docs(feedId).items
-    let added = 0
-    let changed = false
-    for (const item of incoming) {
-      const known = this.itemIndex.get(item.id)
-      if (!known) {
-        doc.data.items.push(item)
-        this.itemIndex.set(item.id, { feedId, item })
-        added++
-        changed = true
-      } else if (known.item.bodyHash !== item.bodyHash || known.item.title !== item.title) {
-        // Keep when we first saw it; the newer content wins (versions: articles issue).
-        Object.assign(known.item, { ...item, firstSeenAt: known.item.firstSeenAt })
-        changed = true
+    const added = await doc.update((data) => {
+      const byId = new Map(data.items.map((item, index) => [item.id, index]))
+      let count = 0
+      for (const item of incoming) {
+        const index = byId.get(item.id)
+        if (index === undefined) {
+          byId.set(item.id, data.items.length)
+          data.items.push(item)
+          count++
+        } else {
+          const known = data.items[index]!
+          if (known.bodyHash !== item.bodyHash || known.title !== item.title) {
+            // Keep when we first saw it; the newer content wins (versions: articles issue).
+            data.items[index] = { ...item, firstSeenAt: known.firstSeenAt }
+          }
+        }
       }
-    }
-    if (changed) await doc.write()
+      return count
+    })
+    this.indexFeedItems(feedId, doc.data.items)
     return added
   }
 
@@ -205,22 +351,22 @@ export class LibraryStore {
     itemId: string,
     patch: { read?: boolean; starred?: boolean },
   ): Promise<ItemState> {
-    const doc = this.docs(feedId).state
-    const next: ItemState = { ...doc.data.items[itemId] }
-    if (patch.read !== undefined) {
-      if (patch.read) next.read = true
-      else delete next.read
-    }
-    if (patch.starred !== undefined) {
-      if (patch.starred) next.starred = true
-      else delete next.starred
-    }
-    // Sparse: an item with default state has no entry, so the file grows only with what the
-    // user touched.
-    if (next.read || next.starred) doc.data.items[itemId] = next
-    else delete doc.data.items[itemId]
-    await doc.write()
-    return next
+    return this.docs(feedId).state.update((data) => {
+      const next: ItemState = { ...data.items[itemId] }
+      if (patch.read !== undefined) {
+        if (patch.read) next.read = true
+        else delete next.read
+      }
+      if (patch.starred !== undefined) {
+        if (patch.starred) next.starred = true
+        else delete next.starred
+      }
+      // Sparse: an item with default state has no entry, so the file grows only with what the
+      // user touched.
+      if (next.read || next.starred) data.items[itemId] = next
+      else delete data.items[itemId]
+      return next
+    })
   }
 
   annotations(feedId: string): readonly Annotation[] {
@@ -228,20 +374,20 @@ export class LibraryStore {
   }
 
   async addAnnotation(annotation: Annotation): Promise<void> {
-    const doc = this.docs(annotation.feedId).annotations
-    doc.data.annotations.push(annotation)
-    await doc.write()
+    await this.docs(annotation.feedId).annotations.update((data) => {
+      data.annotations.push(annotation)
+    })
   }
 
   async deleteAnnotation(annotationId: string): Promise<boolean> {
-    for (const [, docs] of this.feedDocs) {
-      const list = docs.annotations.data.annotations
-      const index = list.findIndex((annotation) => annotation.id === annotationId)
-      if (index !== -1) {
-        list.splice(index, 1)
-        await docs.annotations.write()
+    for (const docs of this.feedDocs.values()) {
+      if (!docs.annotations.data.annotations.some((a) => a.id === annotationId)) continue
+      return docs.annotations.update((data) => {
+        const index = data.annotations.findIndex((a) => a.id === annotationId)
+        if (index === -1) return false
+        data.annotations.splice(index, 1)
         return true
-      }
+      })
     }
     return false
   }
