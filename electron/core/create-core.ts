@@ -75,7 +75,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const summary = summaryOf(store, itemId)
     if (!found || !summary) return null
     const feed = store.feed(found.feedId)
-    const raw = (await store.bodies.get(found.item.bodyHash)) ?? ''
+    let raw = await store.bodies.get(found.item.bodyHash)
+    if (raw === null) {
+      // Lost (a crash tore it): have the next sync read the feed again in full to restore it.
+      await store.updateFeed(found.feedId, {
+        http: { etag: null, lastModified: null, bodyHash: null },
+      })
+      raw = `<p><em>This article's text is missing from the library; it will be restored at the next sync.</em></p>`
+    }
     // Bodies are stored as the feed sent them; they are made safe here, on the way out.
     const base = found.item.baseUrl ?? found.item.link ?? feed?.url ?? null
     return {

@@ -3,7 +3,7 @@
 // outside the app. Inline styles are dropped (the reader has its own typography and the CSP
 // forbids them). The renderer sanitizes again before display: two walls, not one.
 import createDOMPurify, { type Config } from 'dompurify'
-import { JSDOM } from 'jsdom'
+import { createRequire } from 'node:module'
 import {
   ALLOWED_URI,
   FORBIDDEN_ATTRIBUTES,
@@ -31,6 +31,9 @@ let currentBase: string | null = null
 
 function getPurifier(): ReturnType<typeof createDOMPurify> {
   if (purifier) return purifier
+  // jsdom costs ~100 MB of memory: load it on the first article shown, not at start-up (a
+  // sync, the CLI and the parser workers never need it).
+  const { JSDOM } = createRequire(__filename)('jsdom') as typeof import('jsdom')
   const { window } = new JSDOM('')
   const instance = createDOMPurify(window as unknown as Window & typeof globalThis)
   instance.addHook('uponSanitizeAttribute', (node, data) => {

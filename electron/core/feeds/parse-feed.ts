@@ -18,13 +18,11 @@
 // DTD declares is ever expanded (entity bombs, external entities).
 import Parser from 'rss-parser'
 import { fail, ok, type Result } from '../../../shared/result'
+import { collapseWhitespace, escapeHtml, htmlToPlainText } from '../articles/html-to-text'
 import {
   absoluteHttpUrl,
-  collapseWhitespace,
   describeBadDates,
-  escapeHtml,
   firstLine,
-  htmlToPlainText,
   httpBase,
   parseJsonFeed,
   readDate,
@@ -796,7 +794,14 @@ function atomText(node: XNode | undefined, atom03: boolean): { html: string; tex
 }
 
 function fromHtml(html: string): { html: string; text: string } {
-  return { html, text: htmlToPlainText(html) }
+  // The text of a whole body is rarely needed (titles, summaries): compute it only on demand.
+  let text: string | undefined
+  return {
+    html,
+    get text() {
+      return (text ??= htmlToPlainText(html))
+    },
+  }
 }
 
 function fromText(text: string): { html: string; text: string } {

@@ -1,10 +1,14 @@
 // Reads JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1) into ParsedFeed. The spec is
 // loose about types in practice (numeric ids, 1.0's `author` in 1.1 feeds, missing titles), so
 // every field is read defensively: a wrong-typed field is ignored, never a reason to throw.
-// Also home to the small text and URL helpers parse-feed shares (escapeHtml, htmlToPlainText,
-// absoluteHttpUrl…).
-import { decodeHTML } from 'entities'
+// Also home to the small URL helpers parse-feed shares (absoluteHttpUrl, httpBase…).
 import { fail, ok, type Result } from '../../../shared/result'
+import {
+  collapseWhitespace,
+  escapeHtml,
+  htmlToPlainText,
+  textToHtml,
+} from '../articles/html-to-text'
 import { parseFeedDate } from './parse-feed-date'
 import type {
   FeedFormat,
@@ -231,114 +235,6 @@ export function httpBase(base: string | null | undefined): string | null {
   } catch {
     return null
   }
-}
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-}
-
-/** Plain text as HTML: escaped, blank lines as paragraph breaks, single newlines as <br>. */
-export function textToHtml(text: string): string {
-  const paragraphs = text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n[ \t]*\n/)
-    .map((paragraph) => paragraph.trim())
-    .filter((paragraph) => paragraph !== '')
-  return paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('\n')
-}
-
-// Control characters XML and HTML text should not carry (tab, LF and CR are kept).
-// eslint-disable-next-line no-control-regex -- matching control characters on purpose
-const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFE\uFFFF]/g
-
-export function collapseWhitespace(text: string): string {
-  return text.replace(CONTROL, '').replace(/\s+/g, ' ').trim()
-}
-
-const BLOCK_TAGS = new Set([
-  'p',
-  'div',
-  'br',
-  'li',
-  'ul',
-  'ol',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'blockquote',
-  'pre',
-  'table',
-  'tr',
-  'td',
-  'th',
-  'hr',
-  'figure',
-  'figcaption',
-  'section',
-  'article',
-])
-
-/**
- * Plain text from an HTML fragment: tags dropped (script and style with their content), entities
- * decoded, whitespace collapsed. A '<' that does not start a tag stays text ("1 < 2"). One pass
- * with indexOf, so linear even for '<' without '>' (where a /<[^>]*>/ regex is quadratic).
- * With `maxChars`, stops once that much raw text is collected (the result is then a prefix).
- */
-export function htmlToPlainText(html: string, maxChars = Infinity): string {
-  if (!html.includes('<')) {
-    return collapseWhitespace(decodeHTML(maxChars < html.length ? html.slice(0, maxChars) : html))
-  }
-  const parts: string[] = []
-  let collected = 0
-  let i = 0
-  let noMoreGt = false
-  while (i < html.length && collected < maxChars) {
-    const lt = html.indexOf('<', i)
-    if (lt === -1 || noMoreGt) {
-      parts.push(html.slice(i, Math.min(html.length, i + maxChars - collected)))
-      break
-    }
-    parts.push(html.slice(i, lt))
-    collected += lt - i
-    const next = html[lt + 1] ?? ''
-    if (!/[A-Za-z/!?]/.test(next)) {
-      parts.push('<')
-      collected++
-      i = lt + 1
-      continue
-    }
-    if (html.startsWith('<!--', lt)) {
-      const end = html.indexOf('-->', lt + 4)
-      i = end === -1 ? html.length : end + 3
-      continue
-    }
-    const gt = html.indexOf('>', lt + 1)
-    if (gt === -1) {
-      noMoreGt = true
-      parts.push('<')
-      i = lt + 1
-      continue
-    }
-    const name = /^<\/?([A-Za-z][A-Za-z0-9:-]*)/.exec(html.slice(lt, Math.min(gt + 1, lt + 40)))
-    const tag = name?.[1]?.toLowerCase() ?? ''
-    i = gt + 1
-    if ((tag === 'script' || tag === 'style') && next !== '/') {
-      const close = new RegExp(`</${tag}\\s*>`, 'gi')
-      close.lastIndex = i
-      const end = close.exec(html)
-      i = end ? end.index + end[0].length : html.length
-      continue
-    }
-    if (BLOCK_TAGS.has(tag)) parts.push(' ')
-  }
-  return collapseWhitespace(decodeHTML(parts.join('')))
 }
 
 export function firstLine(error: unknown): string {

@@ -4,7 +4,7 @@
 // from a newer version of the app is refused rather than silently rewritten in an older shape.
 import { rename } from 'node:fs/promises'
 import { Low } from 'lowdb'
-import { JSONFile } from 'lowdb/node'
+import { DataFile } from 'lowdb/node'
 
 export interface Versioned {
   schemaVersion: number
@@ -23,8 +23,14 @@ export async function openJsonDocument<T extends Versioned>(
   defaults: () => T,
   onSetAside: (notice: SetAsideNotice) => void,
   now: () => Date = () => new Date(),
+  /** Write without indentation: for large machine-written files (item lists). */
+  compact = false,
 ): Promise<Low<T>> {
-  const db = new Low<T>(new JSONFile<T>(file), defaults())
+  const adapter = new DataFile<T>(file, {
+    parse: JSON.parse,
+    stringify: compact ? (data) => JSON.stringify(data) : (data) => JSON.stringify(data, null, 2),
+  })
+  const db = new Low<T>(adapter, defaults())
   let reason: string | null = null
   try {
     await db.read()

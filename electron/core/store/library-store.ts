@@ -106,6 +106,8 @@ export class LibraryStore {
     null
   private readonly itemIndex = new Map<string, IndexEntry>()
   private readonly storyIndex = new Map<string, IndexEntry[]>()
+  /** Which ids each feed put in the indexes, so re-indexing a feed costs its own size only. */
+  private readonly indexedByFeed = new Map<string, string[]>()
 
   private constructor(
     readonly dataDir: string,
@@ -165,8 +167,15 @@ export class LibraryStore {
   }
 
   private indexFeedItems(feedId: string, items: readonly StoredItem[]): void {
-    for (const [id, entry] of this.itemIndex) if (entry.feedId === feedId) this.unindex(id, entry)
+    for (const id of this.indexedByFeed.get(feedId) ?? []) {
+      const entry = this.itemIndex.get(id)
+      if (entry?.feedId === feedId) this.unindex(id, entry)
+    }
     for (const item of items) this.indexItem(feedId, item)
+    this.indexedByFeed.set(
+      feedId,
+      items.map((item) => item.id),
+    )
   }
 
   private indexItem(feedId: string, item: StoredItem): void {

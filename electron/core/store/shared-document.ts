@@ -42,9 +42,16 @@ export class SharedDocument<T extends Versioned> {
       journal: ChangeJournal
       onSetAside: (notice: SetAsideNotice) => void
       onReload?: (data: T) => void
+      compact?: boolean
     },
   ): Promise<SharedDocument<T>> {
-    const db = await openJsonDocument(file, defaults, options.onSetAside)
+    const db = await openJsonDocument(
+      file,
+      defaults,
+      options.onSetAside,
+      undefined,
+      options.compact,
+    )
     const doc = new SharedDocument(file, db, options.journal, options.onReload ?? (() => {}))
     doc.stamp = await doc.currentStamp()
     return doc

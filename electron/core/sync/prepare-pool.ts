@@ -1,14 +1,14 @@
-// Runs prepareFeed on worker threads so parsing never blocks the thread that serves the UI, and
-// uses both cores. Each job has a time limit: a feed that takes longer (a pathological input)
+// Runs feed jobs (process-feed-job.ts: parse, prepare, write bodies) on worker threads so
+// parsing never blocks the thread that serves the UI, and uses both cores. Each job has a time limit: a feed that takes longer (a pathological input)
 // gets its worker terminated and replaced, and comes back as a 'timeout' value — never a hang.
 // Without a worker script (e.g. a caller that did not build one), or when workers cannot start
 // (a packaged app whose loader refuses the script), jobs run on this thread instead.
 import { cpus } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { fail, type Result } from '../../../shared/result'
-import { prepareFeed, type PrepareInput, type PreparedFeed } from './prepare-feed'
+import { fail } from '../../../shared/result'
+import { processFeedJob, type FeedJob, type FeedJobResult } from './process-feed-job'
 
-export type PrepareResult = Result<PreparedFeed, 'not-a-feed' | 'timeout' | 'internal'>
+export type PrepareResult = FeedJobResult
 
 export interface PreparePoolOptions {
   /** Path of the built prepare-worker script; null runs everything on the calling thread. */
@@ -21,13 +21,13 @@ export interface PreparePoolOptions {
 }
 
 export interface PreparePool {
-  run(input: PrepareInput): Promise<PrepareResult>
+  run(job: FeedJob): Promise<PrepareResult>
   close(): Promise<void>
 }
 
 interface Job {
   id: number
-  input: PrepareInput
+  job: FeedJob
   resolve: (result: PrepareResult) => void
 }
 
@@ -35,6 +35,8 @@ interface Slot {
   worker: Worker
   job: Job | null
   timer: NodeJS.Timeout | null
+  /** Has answered at least once (its script loads). */
+  proven: boolean
 }
 
 /** The worker script itself could not be loaded (not built, or refused by the app's loader). */
@@ -50,9 +52,9 @@ export const DEFAULT_PREPARE_TIMEOUT_MS = 20_000
 
 export function createPreparePool(options: PreparePoolOptions): PreparePool {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PREPARE_TIMEOUT_MS
-  const inThread = async (input: PrepareInput): Promise<PrepareResult> => {
+  const inThread = async (job: FeedJob): Promise<PrepareResult> => {
     try {
-      return await prepareFeed(input)
+      return await processFeedJob(job)
     } catch (error) {
       return fail('internal', error instanceof Error ? error.message : String(error))
     }
@@ -67,16 +69,20 @@ export function createPreparePool(options: PreparePoolOptions): PreparePool {
   /** Set when the worker script cannot be loaded: from then on, parse on this thread. */
   let broken = false
 
-  const spawn = (): Slot => {
-    const slot: Slot = {
-      worker: new Worker(script, { execArgv: options.execArgv ?? [] }),
-      job: null,
-      timer: null,
+  const spawn = (): Slot | null => {
+    let worker: Worker
+    try {
+      worker = new Worker(script, { execArgv: options.execArgv ?? [] })
+    } catch {
+      broken = true // e.g. a path Node refuses for workers
+      return null
     }
+    const slot: Slot = { worker, job: null, timer: null, proven: false }
     slot.worker.unref()
     slot.worker.on('message', (message: { id: number; result: PrepareResult }) => {
       const job = slot.job
       if (!job || job.id !== message.id) return
+      slot.proven = true
       finish(slot, message.result)
     })
     slot.worker.on('error', (error: Error & { code?: string }) => {
@@ -85,8 +91,8 @@ export function createPreparePool(options: PreparePoolOptions): PreparePool {
         const job = slot.job
         slot.job = null
         if (slot.timer) clearTimeout(slot.timer)
-        if (job) void inThread(job.input).then(job.resolve)
-        for (const waiting of queue.splice(0)) void inThread(waiting.input).then(waiting.resolve)
+        if (job) void inThread(job.job).then(job.resolve)
+        for (const waiting of queue.splice(0)) void inThread(waiting.job).then(waiting.resolve)
         return
       }
       if (slot.job) finish(slot, fail('internal', `The parser crashed: ${error.message}`))
@@ -98,7 +104,15 @@ export function createPreparePool(options: PreparePoolOptions): PreparePool {
   const replace = (slot: Slot): void => {
     void slot.worker.terminate()
     const index = slots.indexOf(slot)
-    if (index !== -1 && !closed) slots[index] = spawn()
+    const fresh = closed ? null : spawn()
+    if (index !== -1) {
+      if (fresh) slots[index] = fresh
+      else slots.splice(index, 1)
+    }
+    if (slots.length === 0) {
+      broken = true
+      for (const waiting of queue.splice(0)) void inThread(waiting.job).then(waiting.resolve)
+    }
     pump()
   }
 
@@ -124,20 +138,34 @@ export function createPreparePool(options: PreparePoolOptions): PreparePool {
         replace(slot)
       }, timeoutMs)
       slot.worker.ref()
-      slot.worker.postMessage({ id: job.id, input: job.input })
+      const { bytes } = job.job.input
+      // Hand the fetched bytes over instead of copying them when they own their whole buffer —
+      // only to a worker that has already worked, since a worker that fails to load would leave
+      // the job (and its now detached bytes) to this thread.
+      const transfer =
+        slot.proven &&
+        bytes.byteOffset === 0 &&
+        bytes.byteLength === bytes.buffer.byteLength &&
+        bytes.buffer instanceof ArrayBuffer
+          ? [bytes.buffer]
+          : []
+      slot.worker.postMessage({ id: job.id, job: job.job }, transfer)
     }
     // Idle workers must not keep the process alive (the CLI exits when its work is done).
     for (const slot of slots) if (!slot.job) slot.worker.unref()
   }
 
-  for (let i = 0; i < size; i++) slots.push(spawn())
+  for (let i = 0; i < size; i++) {
+    const slot = spawn()
+    if (slot) slots.push(slot)
+  }
 
   return {
-    run: (input) =>
+    run: (job) =>
       new Promise<PrepareResult>((resolve) => {
         if (closed) return resolve(fail('internal', 'The parser pool is closed'))
-        if (broken) return void inThread(input).then(resolve)
-        queue.push({ id: nextId++, input, resolve })
+        if (broken) return void inThread(job).then(resolve)
+        queue.push({ id: nextId++, job, resolve })
         pump()
       }),
     close: async () => {

@@ -1,9 +1,9 @@
-// Worker-thread entry: runs prepareFeed for the pool (prepare-pool.ts). One message in, one out.
+// Worker-thread entry: runs processFeedJob for the pool (prepare-pool.ts). One message in, one out.
 import { parentPort } from 'node:worker_threads'
-import { prepareFeed, type PrepareInput } from './prepare-feed'
+import { processFeedJob, type FeedJob } from './process-feed-job'
 
-parentPort?.on('message', (message: { id: number; input: PrepareInput }) => {
-  prepareFeed(message.input).then(
+parentPort?.on('message', (message: { id: number; job: FeedJob }) => {
+  processFeedJob(message.job).then(
     (result) => parentPort?.postMessage({ id: message.id, result }),
     (error: unknown) =>
       parentPort?.postMessage({

@@ -1,14 +1,19 @@
-// Syncs one feed through the real path: fetch (conditional, redirects, Retry-After) → skip if
-// the bytes are unchanged → prepare on a worker (decode, parse, items) → store bodies and items →
-// record the outcome on the feed. Never throws for the feed's own failures: they are recorded on
-// the feed (code, message, time, next check) and returned, so other feeds go on syncing.
+// Syncs one feed through the real path: fetch (conditional, redirects, Retry-After) → on a
+// worker: skip if the bytes are unchanged, else decode, parse, prepare items and write bodies →
+// store the item list → record the outcome on the feed. Never throws for the feed's own
+// failures: they are recorded on the feed (code, message, time, next check) and returned, so
+// other feeds go on syncing.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fetchFeed, type FetchOptions, type FetchResult } from '../feeds/fetch-feed'
-import { sha256Hex } from '../ids'
+import {
+  fetchFeed,
+  type FetchedBody,
+  type FetchOptions,
+  type FetchResult,
+} from '../feeds/fetch-feed'
 import type { LibraryStore, StoredFeed } from '../store/library-store'
-import type { PreparedFeed } from './prepare-feed'
 import type { PreparePool, PrepareResult } from './prepare-pool'
+import type { FeedJob, PreparedFeedItems } from './process-feed-job'
 
 /** URLs of this scheme name files bundled in resources/sample (the first-start library). */
 export const SAMPLE_SCHEME = 'reader-sample:'
@@ -60,65 +65,64 @@ export async function loadFeed(
   return fetchFeed(url, validators, deps.fetchOptions)
 }
 
-/** Fetches and prepares a feed that is not stored yet (subscribing). */
+/** The job for the parser pool: the fetched bytes plus where bodies go. */
+function jobFor(
+  body: FetchedBody,
+  feedId: string,
+  previousBodyHash: string | null,
+  deps: Pick<SyncDeps, 'store' | 'now'>,
+): FeedJob {
+  return {
+    input: {
+      bytes: body.bytes,
+      contentType: body.contentType,
+      baseUrl: body.contentLocation ?? body.finalUrl,
+      feedId,
+      now: deps.now().toISOString(),
+    },
+    bodiesDir: deps.store.bodies.dir,
+    previousBodyHash,
+  }
+}
+
+export interface Subscription {
+  prepared: PreparedFeedItems
+  etag: string | null
+  lastModified: string | null
+  bodyHash: string
+  /** Where the feed really lives (after permanent redirects). */
+  url: string
+}
+
+/** Fetches and prepares a feed that is not stored yet (subscribing); its bodies are written. */
 export async function fetchAndPrepare(
   url: string,
   feedId: string,
-  deps: Pick<SyncDeps, 'resourcesDir' | 'fetchOptions' | 'pool' | 'now'>,
+  deps: Pick<SyncDeps, 'resourcesDir' | 'fetchOptions' | 'pool' | 'now' | 'store'>,
 ): Promise<
-  | {
-      ok: true
-      value: {
-        prepared: PreparedFeed
-        etag: string | null
-        lastModified: string | null
-        bodyHash: string
-        url: string
-      }
-    }
+  | { ok: true; value: Subscription }
   | { ok: false; error: { code: string; message: string; status?: number } }
 > {
   const fetched = await loadFeed(url, { etag: null, lastModified: null }, deps)
   if (!fetched.ok) return fetched
   const body = fetched.value
-  if (body.kind !== 'body')
+  if (body.kind !== 'body') {
     return { ok: false, error: { code: 'http', message: 'The server sent no feed body' } }
-  const prepared = await deps.pool.run({
-    bytes: body.bytes,
-    contentType: body.contentType,
-    baseUrl: body.contentLocation ?? body.finalUrl,
-    feedId,
-    now: deps.now().toISOString(),
-  })
-  if (!prepared.ok) return prepared
+  }
+  const { etag, lastModified, movedTo } = body
+  const result = await deps.pool.run(jobFor(body, feedId, null, deps))
+  if (!result.ok) return result
+  if (result.value.unchanged) throw new Error('A feed without a previous hash cannot be unchanged')
   return {
     ok: true,
     value: {
-      prepared: prepared.value,
-      etag: body.etag,
-      lastModified: body.lastModified,
-      bodyHash: sha256Hex(body.bytes),
-      url: body.movedTo ?? url,
+      prepared: result.value.feed,
+      etag,
+      lastModified,
+      bodyHash: result.value.bodyHash,
+      url: movedTo ?? url,
     },
   }
-}
-
-/** Stores the prepared items of a feed (bodies first, then the item list); returns how many were new. */
-export async function storePrepared(
-  feed: StoredFeed,
-  prepared: PreparedFeed,
-  store: LibraryStore,
-): Promise<number> {
-  const writes: Promise<void>[] = []
-  for (const { item, html } of prepared.items) {
-    if (store.findItem(item.id)?.item.bodyHash === item.bodyHash) continue
-    writes.push(store.bodies.putHashed(item.bodyHash, html))
-  }
-  await Promise.all(writes)
-  return store.upsertItems(
-    feed.id,
-    prepared.items.map((p) => p.item),
-  )
 }
 
 /** Whether a scheduled sync should leave this feed alone for now. */
@@ -163,30 +167,27 @@ export async function syncFeed(feed: StoredFeed, deps: SyncDeps): Promise<FeedSy
     await store.updateFeed(feed.id, { lastSuccessAt: at, lastError: null, nextCheckAt: null })
     return { newItems: 0, error: null }
   }
-  const bodyHash = sha256Hex(outcome.bytes)
-  const http = { etag: outcome.etag, lastModified: outcome.lastModified, bodyHash }
-  if (bodyHash === feed.http.bodyHash) {
-    // Same bytes as last time (a server without validators): nothing to parse.
+  const { etag, lastModified } = outcome
+  const result: PrepareResult = await deps.pool.run(
+    jobFor(outcome, feed.id, feed.http.bodyHash, deps),
+  )
+  if (!result.ok) return recordError(result.error.code, result.error.message)
+  const http = { etag, lastModified, bodyHash: result.value.bodyHash }
+  if (result.value.unchanged) {
+    // Same bytes as last time (a server without validators): nothing was parsed.
     await store.updateFeed(feed.id, { http, lastSuccessAt: at, lastError: null, nextCheckAt: null })
     return { newItems: 0, error: null }
   }
-  const prepared: PrepareResult = await deps.pool.run({
-    bytes: outcome.bytes,
-    contentType: outcome.contentType,
-    baseUrl: outcome.contentLocation ?? outcome.finalUrl,
-    feedId: feed.id,
-    now: at,
-  })
-  if (!prepared.ok) return recordError(prepared.error.code, prepared.error.message)
-  const newItems = await storePrepared(feed, prepared.value, store)
+  const prepared = result.value.feed
+  const newItems = await store.upsertItems(feed.id, prepared.items)
   await store.updateFeed(feed.id, {
     http,
-    title: feed.title || prepared.value.title,
-    siteUrl: feed.siteUrl ?? prepared.value.link,
+    title: feed.title || prepared.title,
+    siteUrl: feed.siteUrl ?? prepared.link,
     lastSuccessAt: at,
     lastError: null,
     nextCheckAt: null,
-    warnings: prepared.value.warnings,
+    warnings: prepared.warnings,
   })
   return { newItems, error: null }
 }

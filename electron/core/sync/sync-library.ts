@@ -7,7 +7,7 @@ import { fail, ok, type Result } from '../../../shared/result'
 import type { EventHub } from '../event-hub'
 import { feedIdFor } from '../ids'
 import type { StoredFeed } from '../store/library-store'
-import { fetchAndPrepare, storePrepared, syncFeed, type SyncDeps } from './sync-feed'
+import { fetchAndPrepare, syncFeed, type SyncDeps } from './sync-feed'
 import { DEFAULT_LIMITS, hostOf, runPerHost, type SchedulerLimits } from './sync-scheduler'
 
 export type SubscribeResult = Result<StoredFeed, MethodErrorCode<'addFeed'>>
@@ -67,7 +67,7 @@ export function createSyncer(deps: SyncDeps, hub: EventHub): Syncer {
         },
       }
       await store.addFeed(feed)
-      await storePrepared(feed, prepared, store)
+      await store.upsertItems(feed.id, prepared.items)
       hub.emit('libraryChanged', { reason: 'feed-added' })
       return ok(feed)
     },

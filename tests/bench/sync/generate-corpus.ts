@@ -40,7 +40,7 @@ function sentence(random: () => number, words = 14): string {
 
 function body(random: () => number, feed: number, item: number, latin1: boolean): string {
   const paragraphs: string[] = []
-  const count = 5 + Math.floor(random() * 4)
+  const count = 3 + Math.floor(random() * 3)
   for (let p = 0; p < count; p++) {
     const quote = latin1
       ? `"${sentence(random, 8)}," the minister said`
