@@ -3,12 +3,7 @@
 // every field is read defensively: a wrong-typed field is ignored, never a reason to throw.
 // Also home to the small URL helpers parse-feed shares (absoluteHttpUrl, httpBase…).
 import { fail, ok, type Result } from '../../../shared/result'
-import {
-  collapseWhitespace,
-  escapeHtml,
-  htmlToPlainText,
-  textToHtml,
-} from '../articles/html-to-text'
+import { collapseWhitespace, htmlToPlainText, textToHtml } from '../articles/html-to-text'
 import { parseFeedDate } from './parse-feed-date'
 import type {
   FeedFormat,
