@@ -75,7 +75,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const summary = summaryOf(store, itemId)
     if (!found || !summary) return null
     const feed = store.feed(found.feedId)
-    let raw = await store.bodies.get(found.item.bodyHash)
+    let raw = await store.bodies.get(found.item.bodyHash, found.item.body)
     if (raw === null) {
       // Lost (a crash tore it): have the next sync read the feed again in full to restore it.
       await store.updateFeed(found.feedId, {

@@ -303,6 +303,25 @@ describe('a damaged library', () => {
     expect(items.ok && items.value).toHaveLength(2) // items survive; only read flags were lost
   })
 
+  it('shows a damaged article body as missing, then restores it at the next sync', async () => {
+    const { readdir, truncate } = await import('node:fs/promises')
+    const dataDir = await tempDir()
+    const core = await openCore({ dataDir })
+    await core.addFeed({ url: server.url('/wire.xml') })
+    const items = await core.listItems({})
+    if (!items.ok) throw new Error('list failed')
+    const itemId = items.value[0]!.id
+    const packs = await readdir(join(dataDir, 'bodies', 'packs'))
+    expect(packs).toHaveLength(1)
+    await truncate(join(dataDir, 'bodies', 'packs', packs[0]!), 10) // a torn write
+
+    const damaged = await core.getArticle({ itemId })
+    expect(damaged.ok && damaged.value.contentHtml).toContain('missing from the library')
+    expect(await core.syncAll({})).toMatchObject({ ok: true, value: { failed: 0 } })
+    const restored = await core.getArticle({ itemId })
+    expect(restored.ok && restored.value.contentHtml).toContain('the envoy said after the meeting')
+  })
+
   it('refuses a file written by a newer version instead of overwriting it', async () => {
     const { writeFile } = await import('node:fs/promises')
     const dataDir = await tempDir()

@@ -11,7 +11,7 @@
 import { mkdir, readdir } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import type { Annotation } from '../../../shared/domain'
-import { BodyStore } from './body-store'
+import { BodyStore, type BodyRef } from './body-store'
 import { FileChangeJournal } from './change-journal'
 import type { SetAsideNotice } from './json-document'
 import { SharedDocument } from './shared-document'
@@ -19,6 +19,7 @@ import { SharedDocument } from './shared-document'
 export const SCHEMA_VERSION = 1
 /** How long fetch-status changes to library.json may wait to be written together. */
 export const LIBRARY_WRITE_DELAY_MS = 500
+const FEEDS_OPENED_AT_ONCE = 16
 
 export interface StoredFeed {
   id: string
@@ -60,8 +61,10 @@ export interface StoredItem {
   enclosures?: { url: string; type: string | null; length: number | null }[]
   thumbnail?: string | null
   categories?: string[]
-  /** sha256 of the raw (unsanitized) body in bodies/. */
+  /** sha256 of the raw (unsanitized) body. */
   bodyHash: string
+  /** Where the body is stored (a pack); absent for bodies stored one file each. */
+  body?: BodyRef
 }
 
 export interface ItemState {
@@ -100,6 +103,7 @@ type IndexEntry = { feedId: string; item: StoredItem }
 export class LibraryStore {
   readonly bodies: BodyStore
   private readonly feedDocs = new Map<string, FeedDocs>()
+  private readonly loadingDocs = new Map<string, Promise<FeedDocs>>()
   /** Subscription changes not yet written (coalesced fetch bookkeeping), by feed id. */
   private pendingFeedPatches = new Map<string, Partial<StoredFeed>>()
   private libraryWrite: { timer: NodeJS.Timeout; done: Promise<void>; resolve: () => void } | null =
@@ -135,8 +139,18 @@ export class LibraryStore {
       () => ({ schemaVersion: SCHEMA_VERSION, feeds: [] }),
       { journal, onSetAside, onReload: () => void store.loadNewFeeds() },
     )
-    for (const feed of store.library.data.feeds) await store.loadFeedDocs(feed.id)
+    await store.loadFeedDocsOf(store.library.data.feeds.map((feed) => feed.id))
     return store
+  }
+
+  /** Feed files opened at once on start-up: reads overlap, so 1,000 feeds open in a fraction. */
+  private async loadFeedDocsOf(feedIds: string[]): Promise<void> {
+    const pending = feedIds.filter((id) => !this.feedDocs.has(id))
+    await Promise.all(
+      Array.from({ length: Math.min(FEEDS_OPENED_AT_ONCE, pending.length) }, async () => {
+        for (let id = pending.shift(); id; id = pending.shift()) await this.loadFeedDocs(id)
+      }),
+    )
   }
 
   /**
@@ -163,7 +177,7 @@ export class LibraryStore {
       const feed = this.feed(feedId)
       if (feed) Object.assign(feed, patch)
     }
-    for (const feed of this.library.data.feeds) await this.loadFeedDocs(feed.id)
+    await this.loadFeedDocsOf(this.library.data.feeds.map((feed) => feed.id))
   }
 
   private indexFeedItems(feedId: string, items: readonly StoredItem[]): void {
@@ -197,35 +211,44 @@ export class LibraryStore {
     else this.storyIndex.delete(key)
   }
 
-  private async loadFeedDocs(feedId: string): Promise<FeedDocs> {
+  private loadFeedDocs(feedId: string): Promise<FeedDocs> {
     const existing = this.feedDocs.get(feedId)
-    if (existing) return existing
+    if (existing) return Promise.resolve(existing)
+    // One load per feed even when start-up, a refresh and a flush ask at the same moment.
+    let loading = this.loadingDocs.get(feedId)
+    if (!loading) {
+      loading = this.openFeedDocs(feedId).finally(() => this.loadingDocs.delete(feedId))
+      this.loadingDocs.set(feedId, loading)
+    }
+    return loading
+  }
+
+  private async openFeedDocs(feedId: string): Promise<FeedDocs> {
     const dir = join(this.dataDir, 'feeds', feedId)
     await mkdir(dir, { recursive: true })
     const base = { schemaVersion: SCHEMA_VERSION, feedId }
     const common = { journal: this.journal, onSetAside: this.onSetAside }
-    const docs: FeedDocs = {
-      items: await SharedDocument.open<ItemsDoc>(
-        join(dir, 'items.json'),
-        () => ({ ...base, items: [] }),
-        {
-          ...common,
-          onReload: (data) => this.indexFeedItems(feedId, data.items),
-        },
-      ),
-      state: await SharedDocument.open<StateDoc>(
+    const [items, state, annotations] = await Promise.all([
+      SharedDocument.open<ItemsDoc>(join(dir, 'items.json'), () => ({ ...base, items: [] }), {
+        ...common,
+        // The largest file, written by machines only: no indentation.
+        compact: true,
+        onReload: (data) => this.indexFeedItems(feedId, data.items),
+      }),
+      SharedDocument.open<StateDoc>(
         join(dir, 'state.json'),
         () => ({ ...base, items: {} }),
         common,
       ),
-      annotations: await SharedDocument.open<AnnotationsDoc>(
+      SharedDocument.open<AnnotationsDoc>(
         join(dir, 'annotations.json'),
         () => ({ ...base, annotations: [] }),
         common,
       ),
-    }
+    ])
+    const docs: FeedDocs = { items, state, annotations }
     this.feedDocs.set(feedId, docs)
-    this.indexFeedItems(feedId, docs.items.data.items)
+    this.indexFeedItems(feedId, items.data.items)
     return docs
   }
 
@@ -339,9 +362,16 @@ export class LibraryStore {
           count++
         } else {
           const known = data.items[index]!
-          if (known.bodyHash !== item.bodyHash || known.title !== item.title) {
-            // Keep when we first saw it; the newer content wins (versions: articles issue).
-            data.items[index] = { ...item, firstSeenAt: known.firstSeenAt }
+          // item.body is set only for a body just written (new, or rewritten after damage).
+          if (known.bodyHash !== item.bodyHash || known.title !== item.title || item.body) {
+            // Keep when we first saw it and, for the same body, where it is stored unless it was
+            // just written again; the newer content wins (versions: articles issue).
+            const body = item.body ?? (known.bodyHash === item.bodyHash ? known.body : undefined)
+            data.items[index] = {
+              ...item,
+              firstSeenAt: known.firstSeenAt,
+              ...(body ? { body } : {}),
+            }
           }
         }
       }

@@ -22,6 +22,7 @@ const input = (): FeedJob => ({
   },
   bodiesDir,
   previousBodyHash: null,
+  storedBodies: [],
 })
 
 describe('createPreparePool', () => {
@@ -38,11 +39,14 @@ describe('createPreparePool', () => {
         'Port authority reports record winter traffic',
       ])
     }
-    // The bodies were written by the workers, content-addressed.
-    const written = readdirSync(bodiesDir, { recursive: true }).filter((name) =>
-      String(name).endsWith('.html'),
-    )
-    expect(written).toHaveLength(2)
+    // The bodies were written by the workers, as one pack per feed (the same content, the
+    // same pack name), and each item says where its body is.
+    const packs = readdirSync(join(bodiesDir, 'packs')).filter((name) => name.endsWith('.pack'))
+    expect(packs).toHaveLength(1)
+    const first = results[0]!
+    if (!first.ok || first.value.unchanged) throw new Error('not prepared')
+    const pack = packs[0]!.replace('.pack', '')
+    expect(first.value.feed.items.map((item) => item.body?.pack)).toEqual([pack, pack])
     await pool.close()
   })
 

@@ -1,7 +1,8 @@
 // One feed's CPU and body-writing work, as a job for a worker thread: hash the fetched bytes
-// (unchanged since the last sync → done), prepare the feed (decode, parse, items), write the new
-// bodies content-addressed, and hand back only the item metadata. Keeping bodies on the worker
-// spares the thread that serves the UI both the copying and the 50k file writes of a cold sync.
+// (unchanged since the last sync → done), prepare the feed (decode, parse, items), write the
+// bodies not already stored as one pack, and hand back only the item metadata (with where each
+// new body is). Keeping bodies on the worker spares the thread that serves the UI both the
+// copying and the writing.
 import { ok, type Result } from '../../../shared/result'
 import { sha256Hex } from '../ids'
 import { BodyStore } from '../store/body-store'
@@ -14,6 +15,8 @@ export interface FeedJob {
   bodiesDir: string
   /** Hash of the bytes parsed last time: the same bytes again need no parsing. */
   previousBodyHash: string | null
+  /** Bodies this feed already has on disk (by hash): not written again. */
+  storedBodies: string[]
 }
 
 export type PreparedFeedItems = Omit<PreparedFeed, 'items'> & { items: StoredItem[] }
@@ -24,9 +27,6 @@ export type FeedJobValue =
 
 export type FeedJobResult = Result<FeedJobValue, 'not-a-feed' | 'timeout' | 'internal'>
 
-/** Bodies written at once by one job (the libuv pool has four threads; more only queue). */
-const BODY_WRITES_IN_FLIGHT = 8
-
 const bodyStores = new Map<string, BodyStore>()
 
 export async function processFeedJob(job: FeedJob): Promise<FeedJobResult> {
@@ -36,19 +36,20 @@ export async function processFeedJob(job: FeedJob): Promise<FeedJobResult> {
   if (!prepared.ok) return prepared
   let bodies = bodyStores.get(job.bodiesDir)
   if (!bodies) bodyStores.set(job.bodiesDir, (bodies = new BodyStore(job.bodiesDir)))
-  const store = bodies
-  const queue = [...prepared.value.items]
-  await Promise.all(
-    Array.from({ length: BODY_WRITES_IN_FLIGHT }, async () => {
-      // Every body is offered: an existing one costs one failed exclusive create, and one lost
-      // in a crash is written again.
-      for (let next = queue.shift(); next; next = queue.shift())
-        await store.putHashed(next.item.bodyHash, next.html)
-    }),
-  )
+  const stored = new Set(job.storedBodies)
+  const fresh = prepared.value.items
+    .filter(({ item }) => !stored.has(item.bodyHash))
+    .map(({ item, html }) => ({ hash: item.bodyHash, html }))
+  const refs = bodies.writePack(fresh)
   return ok({
     unchanged: false,
     bodyHash,
-    feed: { ...prepared.value, items: prepared.value.items.map((p) => p.item) },
+    feed: {
+      ...prepared.value,
+      items: prepared.value.items.map(({ item }) => {
+        const body = refs.get(item.bodyHash)
+        return body ? { ...item, body } : item
+      }),
+    },
   })
 }

@@ -82,6 +82,13 @@ function jobFor(
     },
     bodiesDir: deps.store.bodies.dir,
     previousBodyHash,
+    // What this feed already stored, minus what was found missing or damaged since.
+    storedBodies: deps.store.feed(feedId)
+      ? deps.store
+          .items(feedId)
+          .map((item) => item.bodyHash)
+          .filter((hash) => !deps.store.bodies.missing.has(hash))
+      : [],
   }
 }
 
@@ -180,6 +187,7 @@ export async function syncFeed(feed: StoredFeed, deps: SyncDeps): Promise<FeedSy
   }
   const prepared = result.value.feed
   const newItems = await store.upsertItems(feed.id, prepared.items)
+  for (const item of prepared.items) if (item.body) store.bodies.missing.delete(item.bodyHash)
   await store.updateFeed(feed.id, {
     http,
     title: feed.title || prepared.title,
