@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib'
+import iconv from 'iconv-lite'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   fixture,
@@ -68,6 +69,43 @@ describe('charsets', () => {
     })
     const { feed } = await titlesOf(server.url(`/http/${charset}`))
     expect(feed).toBe(EXPECTED[charset]!.title)
+  })
+
+  // Undeclared: no BOM, no HTTP charset, no encoding in the declaration — detected from the bytes.
+  const UNDECLARED: [string, string][] = [
+    ['windows-1251', 'Президент заявил, что переговоры о мире возобновятся в пятницу в столице.'],
+    ['koi8-r', 'Президент заявил, что переговоры о мире возобновятся в пятницу в столице.'],
+    ['shift_jis', '政府は、和平交渉が金曜日に首都で再開されると発表した。'],
+    ['euc-kr', '정부는 평화 협상이 금요일 수도에서 재개된다고 발표했다.'],
+    ['gb18030', '政府宣布，和平谈判将于星期五在首都恢复。'],
+    ['big5', '政府宣布，和平談判將於星期五在首都恢復。'],
+  ]
+  it.each(UNDECLARED)('detects undeclared %s and says it guessed', async (charset, sentence) => {
+    const xml = `<?xml version="1.0"?><rss version="2.0"><channel><title>${sentence}</title><link>http://127.0.0.1/</link><description>${sentence} ${sentence}</description><item><title>${sentence}</title><guid>1</guid><description>${sentence.repeat(4)}</description></item></channel></rss>`
+    server.routes.set(`/undeclared/${charset}`, {
+      body: iconv.encode(xml, charset),
+      headers: { 'content-type': 'text/xml' },
+    })
+    const core = await openCore()
+    const added = await core.addFeed({ url: server.url(`/undeclared/${charset}`) })
+    if (!added.ok) throw new Error(added.error.message)
+    expect(added.value.title).toBe(sentence)
+    expect(added.value.warnings.join(' ')).toMatch(/No charset is declared.*\(detected\)/)
+  })
+
+  it('reads undeclared bytes that are valid UTF-8 as UTF-8, without a warning', async () => {
+    const xml =
+      '<?xml version="1.0"?><rss version="2.0"><channel><title>Ελλάδα — 中国 — Україна</title><link>http://127.0.0.1/</link><description>x</description></channel></rss>'
+    server.routes.set('/undeclared/utf8', {
+      body: Buffer.from(xml),
+      headers: { 'content-type': 'text/xml' },
+    })
+    const core = await openCore()
+    const added = await core.addFeed({ url: server.url('/undeclared/utf8') })
+    expect(added.ok && added.value).toMatchObject({
+      title: 'Ελλάδα — 中国 — Україна',
+      warnings: [],
+    })
   })
 
   const boms = readdirSync(CHARSET_DIR).filter((name) => name.startsWith('bom-'))

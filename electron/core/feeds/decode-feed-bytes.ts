@@ -3,8 +3,11 @@
 // are decoded with iconv-lite rather than Node's TextDecoder, which (since Node 20.18) decodes
 // windows-1252 as bare Latin-1 and would turn curly quotes and dashes into control characters.
 // Like browsers, ISO-8859-1 and ASCII labels mean windows-1252, and GB2312/GBK mean GB18030.
-// Heuristic detection for undeclared legacy charsets comes with the feed-engine issue.
+// With no declaration at all, bytes that are valid UTF-8 are UTF-8 (XML's default); anything
+// else is a legacy charset that was not declared: it is detected (jschardet, a port of Mozilla's
+// universal detector) and the guess is reported as a warning.
 import iconv from 'iconv-lite'
+import jschardet from 'jschardet'
 
 export interface DecodedFeed {
   text: string
@@ -49,7 +52,29 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType: string | null): 
     if (iconv.encodingExists(charset)) return decodeAs(bytes, charset, warnings)
     warnings.push(`Unknown charset "${label}" ignored`)
   }
-  return decodeAs(bytes, 'utf-8', warnings)
+  if (isValidUtf8(bytes)) return decodeAs(bytes, 'utf-8', warnings)
+  const detected = detectCharset(bytes)
+  warnings.push(
+    `No charset is declared and the bytes are not UTF-8; read as ${detected} (detected)`,
+  )
+  return decodeAs(bytes, detected, warnings)
+}
+
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The most likely legacy charset of undeclared bytes; windows-1252 when nothing fits. */
+function detectCharset(bytes: Uint8Array): string {
+  // The first 64 KB are plenty for the statistics and keep detection fast on big feeds.
+  const guess = jschardet.detect(Buffer.from(bytes.subarray(0, 64 * 1024))).encoding
+  const charset = guess ? normalizeLabel(guess) : 'windows-1252'
+  return iconv.encodingExists(charset) && charset !== 'utf-8' ? charset : 'windows-1252'
 }
 
 /** The WHATWG name for a label (cp1251 → windows-1251), then our aliases on top. */
