@@ -111,8 +111,8 @@ export const contract = {
     errors: [],
   }),
   syncAll: method({
-    doc: 'Fetch every feed; one failing feed never stops the others. Emits syncProgress.',
-    args: NoArgs,
+    doc: 'Fetch every feed (dueOnly: only those whose next check has come, for scheduled syncs); one failing feed never stops the others. Emits syncProgress.',
+    args: z.strictObject({ dueOnly: z.boolean().optional() }),
     result: SyncSummarySchema,
     errors: ['busy'],
   }),

@@ -27,7 +27,7 @@ export const FeedSchema = z.object({
   addedAt: IsoDateSchema,
   lastSuccessAt: IsoDateSchema.nullable(),
   lastError: FeedErrorSchema.nullable(),
-  /** Not fetched before this time (the server asked us to wait). */
+  /** When a scheduled sync fetches it next (later when the server asked us to wait). */
   nextCheckAt: IsoDateSchema.nullable(),
   /** The server answered 410 Gone: no longer fetched. */
   gone: z.boolean(),

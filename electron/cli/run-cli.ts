@@ -19,8 +19,9 @@ Commands:
   discover <url>             list the feeds a web page offers
   import <file.opml>         subscribe to every feed in an OPML file (folders kept)
   export-opml [file]         write all subscriptions as OPML (stdout without a file)
-  sync [--concurrency N] [--json]
-                             fetch every feed; progress on stderr, summary on stdout
+  sync [--due] [--concurrency N] [--json]
+                             fetch every feed (--due: only feeds due for a check, for cron);
+                             progress on stderr, summary on stdout
   feeds [--json]             list subscriptions with status and counts
   items [--feed ID] [--unread] [--json]
                              list items, newest first
@@ -69,6 +70,7 @@ async function runCommand(
         unread: { type: 'boolean' },
         out: { type: 'string' },
         concurrency: { type: 'string' },
+        due: { type: 'boolean' },
         'base-url': { type: 'string' },
         'content-type': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -186,7 +188,7 @@ async function runCommand(
       core.on('syncProgress', (p) =>
         io.err(`sync: ${p.done}/${p.total} feeds, ${p.newItems} new items`),
       )
-      const result = await core.syncAll({})
+      const result = await core.syncAll({ dueOnly: Boolean(values.due) })
       if (!result.ok) return failWith(result.error)
       const summary = result.value
       if (json) io.out(JSON.stringify(summary, null, 2))

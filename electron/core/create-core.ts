@@ -228,12 +228,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         }),
       }),
 
-    syncAll: async () => syncer.sync(store.feeds(), options.limits),
+    syncAll: async ({ dueOnly }) =>
+      syncer.sync(store.feeds(), {
+        ...(options.limits ? { limits: options.limits } : {}),
+        dueOnly: Boolean(dueOnly),
+      }),
 
     syncFeed: async ({ feedId }) => {
       const feed = store.feed(feedId)
       if (!feed) return fail('not-found', 'No such feed')
-      return syncer.sync([feed], options.limits)
+      return syncer.sync([feed], options.limits ? { limits: options.limits } : {})
     },
 
     listItems: async ({ feedId, unreadOnly }) => {

@@ -53,7 +53,9 @@ export async function startFixtureServer(
         headers.etag = etag
         headers['last-modified'] = 'Fri, 23 Jan 2026 09:00:00 GMT'
         if (req.headers['if-none-match'] === etag) {
-          res.writeHead(304, { etag })
+          // As HTTP asks: a 304 repeats the freshness headers the 200 would have had.
+          const cacheControl = route.headers?.['cache-control']
+          res.writeHead(304, { etag, ...(cacheControl ? { 'cache-control': cacheControl } : {}) })
           return void res.end()
         }
       }

@@ -202,6 +202,44 @@ describe('polite fetching', () => {
   })
 
   it.each([
+    ['max-age=7200', 7200],
+    ['public, max-age=60', 15 * 60],
+    [undefined, 30 * 60],
+    ['max-age=86400', 5 * 3600],
+  ])(
+    'schedules the next check from Cache-Control %s, within polite bounds',
+    async (cacheControl, seconds) => {
+      server.routes.set('/cc.xml', {
+        body: WIRE,
+        headers: { ...RSS_TYPE, ...(cacheControl ? { 'cache-control': cacheControl } : {}) },
+      })
+      const core = await openCore()
+      await core.addFeed({ url: server.url('/cc.xml') })
+      const before = Date.now()
+      await core.syncAll({})
+      const feeds = await core.listFeeds({})
+      const next = Date.parse(feeds.ok ? feeds.value[0]!.nextCheckAt! : '')
+      expect(next - before).toBeGreaterThanOrEqual(seconds * 1000 - 2000)
+      expect(next - before).toBeLessThan(seconds * 1000 + 5000)
+    },
+  )
+
+  it('fetches only due feeds in a scheduled sync, and everything when the user asks', async () => {
+    server.routes.set('/due.xml', {
+      body: WIRE,
+      headers: { ...RSS_TYPE, 'cache-control': 'max-age=3600' },
+    })
+    const core = await openCore()
+    await core.addFeed({ url: server.url('/due.xml') })
+    await core.syncAll({})
+    server.requests.length = 0
+    expect(await core.syncAll({ dueOnly: true })).toMatchObject({ ok: true, value: { skipped: 1 } })
+    expect(server.requests).toHaveLength(0)
+    expect(await core.syncAll({})).toMatchObject({ ok: true, value: { skipped: 0 } })
+    expect(server.requests).toHaveLength(1)
+  })
+
+  it.each([
     ['gzip', gzipSync],
     ['br', brotliCompressSync],
     ['deflate', deflateSync],

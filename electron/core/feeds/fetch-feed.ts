@@ -47,10 +47,21 @@ export interface FetchedBody {
   finalUrl: string
   /** Set when every hop was a permanent redirect (301/308): the feed's new address. */
   movedTo: string | null
+  /** How long the server says the answer stays fresh (Cache-Control max-age), in seconds. */
+  maxAgeSeconds: number | null
 }
 
 export type FetchOutcome =
-  { kind: 'not-modified'; finalUrl: string; movedTo: string | null } | FetchedBody
+  | { kind: 'not-modified'; finalUrl: string; movedTo: string | null; maxAgeSeconds: number | null }
+  | FetchedBody
+
+/** Cache-Control max-age (or s-maxage), in seconds; 0 for no-cache; null when absent. */
+export function parseMaxAge(cacheControl: string | null): number | null {
+  if (!cacheControl) return null
+  if (/(?:^|,)\s*(?:no-cache|no-store)\s*(?:,|$)/i.test(cacheControl)) return 0
+  const match = /(?:^|,)\s*(?:s-)?max-age\s*=\s*"?(\d+)/i.exec(cacheControl)
+  return match ? Number(match[1]) : null
+}
 
 export type FetchResult = { ok: true; value: FetchOutcome } | { ok: false; error: FetchFailure }
 
@@ -136,8 +147,13 @@ export async function fetchFeed(
         continue
       }
       const movedTo = hop > 0 && allPermanent ? current.href : null
-      if (status === 304)
-        return { ok: true, value: { kind: 'not-modified', finalUrl: current.href, movedTo } }
+      const maxAgeSeconds = parseMaxAge(response.headers.get('cache-control'))
+      if (status === 304) {
+        return {
+          ok: true,
+          value: { kind: 'not-modified', finalUrl: current.href, movedTo, maxAgeSeconds },
+        }
+      }
       if (!response.ok) {
         await response.body?.cancel()
         return statusFailure(status, response.statusText, response.headers.get('retry-after'))
@@ -166,6 +182,7 @@ export async function fetchFeed(
           lastModified: response.headers.get('last-modified'),
           finalUrl: current.href,
           movedTo,
+          maxAgeSeconds,
         },
       }
     }

@@ -34,8 +34,10 @@ export interface StoredFeed {
   http: { etag: string | null; lastModified: string | null; bodyHash: string | null }
   /** Folder path, outermost first ([] = top level), as in OPML. */
   folder?: string[]
-  /** Not to be fetched before this time (Retry-After, backoff). */
+  /** When a scheduled sync should fetch this feed next (Cache-Control, polite minimum). */
   nextCheckAt?: string | null
+  /** Not to be fetched at all before this time: the server asked us to wait (Retry-After). */
+  retryNotBefore?: string | null
   /** The server said 410 Gone: no longer fetched until the user re-enables it. */
   gone?: boolean
   /** Problems worked around on the last parse (repaired XML, unknown charset…). */

@@ -22,6 +22,21 @@ export const SAMPLE_SCHEME = 'reader-sample:'
 export const DEFAULT_RETRY_AFTER_S = 3600
 /** Never honour a Retry-After longer than this (a misconfigured server must not mute a feed). */
 export const MAX_RETRY_AFTER_S = 7 * 24 * 3600
+/** Scheduled syncs check a feed at most this often, whatever its server says... */
+export const MIN_CHECK_INTERVAL_S = 15 * 60
+/** ...and at least this often (NetNewsWire caps Cache-Control at 5 h the same way). */
+export const MAX_CHECK_INTERVAL_S = 5 * 3600
+/** When the server says nothing about freshness. */
+export const DEFAULT_CHECK_INTERVAL_S = 30 * 60
+
+/** The next scheduled check: the server's max-age, kept between the polite bounds. */
+export function nextCheckAfter(now: Date, maxAgeSeconds: number | null): string {
+  const seconds = Math.min(
+    MAX_CHECK_INTERVAL_S,
+    Math.max(MIN_CHECK_INTERVAL_S, maxAgeSeconds ?? DEFAULT_CHECK_INTERVAL_S),
+  )
+  return new Date(now.getTime() + seconds * 1000).toISOString()
+}
 
 export interface SyncDeps {
   store: LibraryStore
@@ -59,6 +74,7 @@ export async function loadFeed(
         lastModified: null,
         finalUrl: url,
         movedTo: null,
+        maxAgeSeconds: null,
       },
     }
   }
@@ -132,24 +148,38 @@ export async function fetchAndPrepare(
   }
 }
 
-/** Whether a scheduled sync should leave this feed alone for now. */
-export function isDeferred(feed: StoredFeed, now: Date): boolean {
+/**
+ * Whether to leave this feed alone now: it is gone, or its server asked us to wait — or, for a
+ * scheduled sync (dueOnly), its next check has not come yet. A sync the user asks for fetches
+ * everything else.
+ */
+export function isDeferred(feed: StoredFeed, now: Date, dueOnly = false): boolean {
   if (feed.gone) return true
-  return Boolean(feed.nextCheckAt && Date.parse(feed.nextCheckAt) > now.getTime())
+  const later = (iso: string | null | undefined): boolean =>
+    Boolean(iso && Date.parse(iso) > now.getTime())
+  return later(feed.retryNotBefore) || (dueOnly && later(feed.nextCheckAt))
 }
 
-export async function syncFeed(feed: StoredFeed, deps: SyncDeps): Promise<FeedSyncOutcome> {
+export async function syncFeed(
+  feed: StoredFeed,
+  deps: SyncDeps,
+  { dueOnly = false }: { dueOnly?: boolean } = {},
+): Promise<FeedSyncOutcome> {
   const { store } = deps
   const now = deps.now()
   const at = now.toISOString()
-  if (isDeferred(feed, now)) return { newItems: 0, error: null, skipped: true }
+  if (isDeferred(feed, now, dueOnly)) return { newItems: 0, error: null, skipped: true }
 
   const recordError = async (
     code: string,
     message: string,
     extra: Partial<StoredFeed> = {},
   ): Promise<FeedSyncOutcome> => {
-    await store.updateFeed(feed.id, { lastError: { code, message, at }, ...extra })
+    await store.updateFeed(feed.id, {
+      lastError: { code, message, at },
+      nextCheckAt: nextCheckAfter(now, null),
+      ...extra,
+    })
     return { newItems: 0, error: { code, message } }
   }
 
@@ -159,19 +189,24 @@ export async function syncFeed(feed: StoredFeed, deps: SyncDeps): Promise<FeedSy
     if (code === 'gone') return recordError(code, message, { gone: true })
     if (code === 'rate-limited') {
       const wait = Math.min(MAX_RETRY_AFTER_S, retryAfterSeconds ?? DEFAULT_RETRY_AFTER_S)
-      return recordError(code, message, {
-        nextCheckAt: new Date(now.getTime() + wait * 1000).toISOString(),
-      })
+      const until = new Date(now.getTime() + wait * 1000).toISOString()
+      return recordError(code, message, { retryNotBefore: until, nextCheckAt: until })
     }
     return recordError(code, message)
   }
   const outcome = fetched.value
+  const next = nextCheckAfter(now, outcome.maxAgeSeconds)
   // A permanent redirect: remember the new address (the user's subscription, so durably).
   if (outcome.movedTo && outcome.movedTo !== feed.url) {
     await store.updateFeed(feed.id, { url: outcome.movedTo }, { durable: true })
   }
   if (outcome.kind === 'not-modified') {
-    await store.updateFeed(feed.id, { lastSuccessAt: at, lastError: null, nextCheckAt: null })
+    await store.updateFeed(feed.id, {
+      lastSuccessAt: at,
+      lastError: null,
+      retryNotBefore: null,
+      nextCheckAt: next,
+    })
     return { newItems: 0, error: null }
   }
   const { etag, lastModified } = outcome
@@ -182,7 +217,13 @@ export async function syncFeed(feed: StoredFeed, deps: SyncDeps): Promise<FeedSy
   const http = { etag, lastModified, bodyHash: result.value.bodyHash }
   if (result.value.unchanged) {
     // Same bytes as last time (a server without validators): nothing was parsed.
-    await store.updateFeed(feed.id, { http, lastSuccessAt: at, lastError: null, nextCheckAt: null })
+    await store.updateFeed(feed.id, {
+      http,
+      lastSuccessAt: at,
+      lastError: null,
+      retryNotBefore: null,
+      nextCheckAt: next,
+    })
     return { newItems: 0, error: null }
   }
   const prepared = result.value.feed
@@ -194,7 +235,8 @@ export async function syncFeed(feed: StoredFeed, deps: SyncDeps): Promise<FeedSy
     siteUrl: feed.siteUrl ?? prepared.link,
     lastSuccessAt: at,
     lastError: null,
-    nextCheckAt: null,
+    retryNotBefore: null,
+    nextCheckAt: next,
     warnings: prepared.warnings,
   })
   return { newItems, error: null }

@@ -7,7 +7,7 @@ import { fail, ok, type Result } from '../../../shared/result'
 import type { EventHub } from '../event-hub'
 import { feedIdFor } from '../ids'
 import type { StoredFeed } from '../store/library-store'
-import { fetchAndPrepare, syncFeed, type SyncDeps } from './sync-feed'
+import { fetchAndPrepare, nextCheckAfter, syncFeed, type SyncDeps } from './sync-feed'
 import { DEFAULT_LIMITS, hostOf, runPerHost, type SchedulerLimits } from './sync-scheduler'
 
 export type SubscribeResult = Result<StoredFeed, MethodErrorCode<'addFeed'>>
@@ -16,7 +16,7 @@ export interface Syncer {
   subscribe(url: string, folder?: string[]): Promise<SubscribeResult>
   sync(
     feeds: readonly StoredFeed[],
-    limits?: Partial<SchedulerLimits>,
+    options?: { limits?: Partial<SchedulerLimits>; dueOnly?: boolean },
   ): Promise<MethodResult<'syncAll'>>
 }
 
@@ -58,7 +58,7 @@ export function createSyncer(deps: SyncDeps, hub: EventHub): Syncer {
         addedAt: at,
         lastSuccessAt: at,
         lastError: null,
-        nextCheckAt: null,
+        nextCheckAt: nextCheckAfter(deps.now(), null),
         warnings: prepared.warnings,
         http: {
           etag: fetched.value.etag,
@@ -72,7 +72,7 @@ export function createSyncer(deps: SyncDeps, hub: EventHub): Syncer {
       return ok(feed)
     },
 
-    async sync(feeds, limits = {}) {
+    async sync(feeds, { limits = {}, dueOnly = false } = {}) {
       if (syncing) return fail('busy', 'A sync is already running')
       syncing = true
       try {
@@ -89,7 +89,7 @@ export function createSyncer(deps: SyncDeps, hub: EventHub): Syncer {
           feeds.map((feed) => ({
             host: hostOf(feed.url),
             run: async () => {
-              const outcome = await syncFeed(feed, deps)
+              const outcome = await syncFeed(feed, deps, { dueOnly })
               summary.newItems += outcome.newItems
               if (outcome.skipped) summary.skipped++
               if (outcome.error) {
