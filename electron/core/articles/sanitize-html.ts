@@ -70,7 +70,10 @@ export function sanitizeHtml(html: string, baseUrl: string | null): SanitizedHtm
   const instance = getPurifier()
   currentBase = baseUrl
   try {
-    const body = instance.sanitize(html, { ...CONFIG, RETURN_DOM: true }) as HTMLElement
+    const body = instance.sanitize(html, { ...CONFIG, RETURN_DOM: true }) as HTMLElement | null
+    // A document that parses without a <body> (content starting with <frameset>) comes back as
+    // null: nothing in it is allowed, so it is empty.
+    if (!body) return { html: '', text: '' }
     return { html: body.innerHTML, text: body.textContent ?? '' }
   } finally {
     currentBase = null
