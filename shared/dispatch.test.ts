@@ -48,6 +48,16 @@ const ARTICLE: Article = {
   feedUrl: FEED.url,
   feedSiteUrl: FEED.siteUrl,
   fetchedAt: '2026-01-23T11:00:00.000Z',
+  citation: {
+    title: ITEM.title,
+    authors: [],
+    publisher: FEED.title,
+    published: null,
+    url: ITEM.link,
+    accessed: '2026-01-23T11:00:00.000Z',
+    language: null,
+    type: 'webpage',
+  },
 }
 
 const SUMMARY: SyncSummary = { feeds: 1, failed: 0, skipped: 0, newItems: 0, errors: [] }

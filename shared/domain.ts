@@ -57,6 +57,20 @@ export const ItemSummarySchema = z.object({
 })
 export type ItemSummary = z.infer<typeof ItemSummarySchema>
 
+/** What a citation says about an article, each field from the most trusted source (resolve-citation). */
+export const CitationSchema = z.object({
+  title: z.string(),
+  authors: z.array(z.string()),
+  publisher: z.string().nullable(),
+  /** ISO 8601; a date without a zone when the source gave none (an in-body dateline). */
+  published: z.string().nullable(),
+  url: z.string().nullable(),
+  accessed: IsoDateSchema,
+  language: z.string().nullable(),
+  type: z.enum(['newspaperArticle', 'webpage', 'blogPost']),
+})
+export type Citation = z.infer<typeof CitationSchema>
+
 export const ArticleSchema = ItemSummarySchema.extend({
   /** Sanitized HTML with absolute URLs: safe to insert into a page that also has a strict CSP. */
   contentHtml: z.string(),
@@ -64,6 +78,7 @@ export const ArticleSchema = ItemSummarySchema.extend({
   feedSiteUrl: z.string().nullable(),
   /** When this content was fetched: the "accessed" date of a citation. */
   fetchedAt: IsoDateSchema,
+  citation: CitationSchema,
 })
 export type Article = z.infer<typeof ArticleSchema>
 

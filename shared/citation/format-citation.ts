@@ -49,7 +49,10 @@ export function formatCitation(fields: CitationFields): string {
 
 function parseDate(value: string | null): Date | null {
   if (!value) return null
-  const date = new Date(value)
+  // A date-time without a zone (an in-body dateline) is a wall-clock time: read it as UTC so
+  // the UTC getters give back the day it names, whatever the machine's time zone.
+  const wallClock = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(value)
+  const date = new Date(wallClock ? `${value}Z` : value)
   return Number.isNaN(date.getTime()) ? null : date
 }
 

@@ -11,7 +11,7 @@ const TEXT = [
 ].join('\n\n')
 
 function article(overrides: Partial<Article> = {}): Article {
-  return {
+  const base: Omit<Article, 'citation'> = {
     id: 'i-0123456789abcdef',
     feedId: 'f-abcdef123456',
     feedTitle: 'The Riverside Courier',
@@ -30,6 +30,20 @@ function article(overrides: Partial<Article> = {}): Article {
     feedSiteUrl: 'https://courier.example/',
     fetchedAt: '2026-02-01T08:15:00.000Z',
     ...overrides,
+  }
+  // The citation the core would resolve for these feed fields (no byline, no page metadata).
+  return {
+    ...base,
+    citation: overrides.citation ?? {
+      title: base.title,
+      authors: base.author ? [base.author] : [],
+      publisher: base.feedTitle,
+      published: base.published,
+      url: base.link,
+      accessed: base.fetchedAt,
+      language: null,
+      type: 'newspaperArticle',
+    },
   }
 }
 

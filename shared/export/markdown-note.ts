@@ -16,13 +16,15 @@ export interface MarkdownNote {
 }
 
 export function buildMarkdownNote(article: Article, annotations: Annotation[]): MarkdownNote {
+  // Cited from the resolved citation: the real byline of a relay repost, never the bot.
+  const { citation } = article
   const fields = {
-    title: article.title,
-    author: article.author,
-    publisher: article.feedTitle,
-    published: article.published,
-    url: article.link,
-    accessed: article.fetchedAt,
+    title: citation.title,
+    author: citation.authors.length ? citation.authors.join('; ') : null,
+    publisher: citation.publisher ?? article.feedTitle,
+    published: citation.published,
+    url: citation.url,
+    accessed: citation.accessed,
   }
   const frontmatter = [
     '---',

@@ -69,7 +69,25 @@ test('a newcomer sees the bundled sample library, readable offline', async ({ pa
   )
   await expect(page.getByRole('option')).toHaveCount(5)
   await page.getByRole('option', { name: /Envoys agree to resume Tarsk border talks/ }).click()
-  await expect(page.getByTestId('article-content')).toContainText('This is the imported news bot.')
+  const content = page.getByTestId('article-content')
+  await expect(content).toContainText('This is the imported news bot.')
+  // The bot repost is cited to its real byline and shown cleaned: no repeated headline, no footer.
+  const citation = page.getByLabel('Citation')
+  await expect(citation).toContainText('By Daria Kovalenko')
+  await expect(citation).not.toContainText('NewsRelay Bot')
+  const footer = content.getByText('This is the imported news bot.')
+  await expect(footer).toBeHidden()
+  const headlineRepeats = content.getByText(
+    'Envoys agree to resume Tarsk border talks after three-month pause',
+    { exact: true },
+  )
+  await expect(headlineRepeats.filter({ visible: true })).toHaveCount(0)
+  await expect(content.getByText(/^Photo: /)).toBeVisible()
+  await page.getByRole('button', { name: /Show original \(\d+ relay lines hidden\)/ }).click()
+  await expect(footer).toBeVisible()
+  await expect(headlineRepeats).toHaveCount(3)
+  await page.getByRole('button', { name: 'Show cleaned' }).click()
+  await expect(footer).toBeHidden()
   await mkdir(ARTIFACTS, { recursive: true })
   await page.screenshot({ path: join(ARTIFACTS, 'sample-library.png') })
 })
@@ -130,7 +148,7 @@ test('subscribe → sync → read → highlight a quote with the mouse → expor
   await expect(preview).toBeVisible()
   const markdown = await preview.inputValue()
   expect(markdown).toMatch(
-    /^---\ntitle: "Envoys agree to resume border talks"\nauthor: "Daria Kovalenko"\nsource: "Harbour Wire"\npublished: 2026-01-23T08:40:00.000Z\nurl: "http:\/\/127\.0\.0\.1:\d+\/harbour\/2026\/01\/envoys-resume-talks"\naccessed: \d{4}-\d{2}-\d{2}\n---\n/,
+    /^---\ntitle: "Envoys agree to resume border talks"\nauthor: "Daria Kovalenko"\nsource: "Harbour Wire"\npublished: 2026-01-23T08:40:00Z\nurl: "http:\/\/127\.0\.0\.1:\d+\/harbour\/2026\/01\/envoys-resume-talks"\naccessed: \d{4}-\d{2}-\d{2}\n---\n/,
   )
   expect(markdown).toContain(
     'Daria Kovalenko. (2026, January 23). *Envoys agree to resume border talks.* Harbour Wire.',

@@ -281,6 +281,41 @@ describe('the library on disk', () => {
   })
 })
 
+describe('citations', () => {
+  it('cites a bot repost to its real byline and dateline, never to the bot', async () => {
+    const core = await openCore({ seedSample: true })
+    const items = await core.listItems({})
+    if (!items.ok) throw new Error('list failed')
+    const repost = items.value.find((i) => i.author === 'NewsRelay Bot')!
+    const article = await core.getArticle({ itemId: repost.id })
+    if (!article.ok) throw new Error('article failed')
+    expect(article.value.citation).toMatchObject({
+      authors: ['Daria Kovalenko'],
+      published: '2026-01-23T10:40',
+      publisher: 'Research Reader — Sample Newsroom',
+    })
+    const note = await core.exportArticleMarkdown({ itemId: repost.id })
+    if (!note.ok) throw new Error('export failed')
+    expect(note.value.markdown).toContain('author: "Daria Kovalenko"')
+    expect(note.value.markdown).toContain('Daria Kovalenko. (2026, January 23).')
+    expect(note.value.markdown).not.toMatch(/NewsRelay Bot/)
+  })
+
+  it('cites an ordinary item to its feed fields', async () => {
+    const core = await openCore()
+    await core.addFeed({ url: server.url('/lab.xml') })
+    const items = await core.listItems({})
+    if (!items.ok) throw new Error('list failed')
+    const article = await core.getArticle({ itemId: items.value[0]!.id })
+    expect(article.ok && article.value.citation).toMatchObject({
+      title: 'Glacier survey finds ice loss doubled',
+      authors: ['Ines Marlow'],
+      published: '2026-02-19T08:30:00Z',
+      publisher: 'Field Notes Lab',
+    })
+  })
+})
+
 describe('a damaged library', () => {
   it('moves an unreadable file aside, keeps it, and opens with what is intact', async () => {
     const { writeFile, readdir } = await import('node:fs/promises')

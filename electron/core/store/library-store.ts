@@ -34,6 +34,8 @@ export interface StoredFeed {
   http: { etag: string | null; lastModified: string | null; bodyHash: string | null }
   /** Folder path, outermost first ([] = top level), as in OPML. */
   folder?: string[]
+  /** The feed's declared language (BCP 47), for citations. */
+  language?: string | null
   /** When a scheduled sync should fetch this feed next (Cache-Control, polite minimum). */
   nextCheckAt?: string | null
   /** Not to be fetched at all before this time: the server asked us to wait (Retry-After). */

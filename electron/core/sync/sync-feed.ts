@@ -233,6 +233,7 @@ export async function syncFeed(
     http,
     title: feed.title || prepared.title,
     siteUrl: feed.siteUrl ?? prepared.link,
+    language: prepared.language ?? feed.language ?? null,
     lastSuccessAt: at,
     lastError: null,
     retryNotBefore: null,

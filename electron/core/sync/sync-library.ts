@@ -54,6 +54,7 @@ export function createSyncer(deps: SyncDeps, hub: EventHub): Syncer {
         title: prepared.title,
         siteUrl: prepared.link,
         description: prepared.description,
+        language: prepared.language,
         folder,
         addedAt: at,
         lastSuccessAt: at,

@@ -6,6 +6,7 @@ import { anchorTarget } from '../../../shared/anchoring/anchor-target'
 import { describeTextRange } from '../../../shared/anchoring/describe-text-range'
 import type { Annotation, AnnotationTarget } from '../../../shared/domain'
 import { paintHighlights, type PaintSpan } from '../highlight/paint-highlights'
+import { markCleanedBlocks } from '../highlight/clean-view'
 import { purifyArticleHtml } from '../highlight/purify-article'
 import { rangeToOffsets } from '../highlight/selection-offsets'
 
@@ -17,18 +18,33 @@ export interface TextSelection {
 
 interface Props {
   html: string
+  title: string
+  feedAuthor: string | null
+  /** Hide relay boilerplate (the text stays in the DOM, so highlights keep their offsets). */
+  cleaned: boolean
+  onCleaned: (hiddenBlocks: number) => void
   annotations: Annotation[]
   onSelect: (selection: TextSelection | null) => void
   onOrphans: (orphans: Annotation[]) => void
 }
 
-export function ArticleContent({ html, annotations, onSelect, onOrphans }: Props) {
+export function ArticleContent({
+  html,
+  title,
+  feedAuthor,
+  cleaned,
+  onCleaned,
+  annotations,
+  onSelect,
+  onOrphans,
+}: Props) {
   const ref = useRef<HTMLDivElement>(null)
 
   useLayoutEffect(() => {
     const root = ref.current
     if (!root) return
     root.innerHTML = purifyArticleHtml(html)
+    onCleaned(markCleanedBlocks(root, title, feedAuthor))
     const text = root.textContent ?? ''
     const spans: PaintSpan[] = []
     const orphans: Annotation[] = []
@@ -39,7 +55,7 @@ export function ArticleContent({ html, annotations, onSelect, onOrphans }: Props
     }
     paintHighlights(root, spans)
     onOrphans(orphans)
-  }, [html, annotations, onOrphans])
+  }, [html, title, feedAuthor, annotations, onOrphans, onCleaned])
 
   useEffect(() => {
     const root = ref.current
@@ -66,5 +82,11 @@ export function ArticleContent({ html, annotations, onSelect, onOrphans }: Props
     }
   }, [onSelect])
 
-  return <div ref={ref} className="article-content" data-testid="article-content" />
+  return (
+    <div
+      ref={ref}
+      className={`article-content${cleaned ? ' cleaned' : ''}`}
+      data-testid="article-content"
+    />
+  )
 }

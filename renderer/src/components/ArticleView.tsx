@@ -18,6 +18,10 @@ export function ArticleView({ article }: { article: Article }) {
   const [selection, setSelection] = useState<TextSelection | null>(null)
   const [orphans, setOrphans] = useState<Annotation[]>([])
   const [note, setNote] = useState<{ fileName: string; markdown: string } | null>(null)
+  const [showOriginal, setShowOriginal] = useState(false)
+  const [hiddenBlocks, setHiddenBlocks] = useState(0)
+  const { citation } = article
+  const citedDate = citation.published ?? article.published
 
   const onSelect = useCallback((picked: TextSelection | null) => setSelection(picked), [])
 
@@ -26,12 +30,13 @@ export function ArticleView({ article }: { article: Article }) {
       <header className="article-header">
         <p className="article-source">{article.feedTitle}</p>
         <h1>{article.title}</h1>
-        <p className="article-meta">
-          {article.author && <span>{article.author}</span>}
+        <p className="article-meta" aria-label="Citation">
+          {citation.authors.length > 0 && (
+            <span className="byline">By {citation.authors.join(', ')}</span>
+          )}
+          {citation.publisher && <span>{citation.publisher}</span>}
           <span>
-            {article.published
-              ? formatDate(article.published)
-              : `First seen ${formatDate(article.firstSeenAt)}`}
+            {citedDate ? formatDate(citedDate) : `First seen ${formatDate(article.firstSeenAt)}`}
           </span>
           {article.link && (
             <a href={article.link} target="_blank" rel="noopener noreferrer">
@@ -40,6 +45,17 @@ export function ArticleView({ article }: { article: Article }) {
           )}
         </p>
         <div className="article-actions">
+          {hiddenBlocks > 0 && (
+            <button
+              type="button"
+              onClick={() => setShowOriginal((v) => !v)}
+              aria-pressed={showOriginal}
+            >
+              {showOriginal
+                ? 'Show cleaned'
+                : `Show original (${hiddenBlocks} relay line${hiddenBlocks === 1 ? '' : 's'} hidden)`}
+            </button>
+          )}
           <button type="button" onClick={() => void exportMarkdown().then(setNote)}>
             Export Markdown
           </button>
@@ -60,6 +76,10 @@ export function ArticleView({ article }: { article: Article }) {
 
       <ArticleContent
         html={article.contentHtml}
+        title={article.title}
+        feedAuthor={article.author}
+        cleaned={!showOriginal}
+        onCleaned={setHiddenBlocks}
         annotations={annotations}
         onSelect={onSelect}
         onOrphans={setOrphans}

@@ -1,6 +1,12 @@
 // Dates as the reader shows them: in the user's locale, day precision plus time.
 export function formatDate(iso: string): string {
-  const date = new Date(iso)
+  // A date-time without a zone (an in-body dateline) is shown as written, not shifted.
+  const wallClock = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(iso)
+  const date = new Date(wallClock ? `${iso}Z` : iso)
   if (Number.isNaN(date.getTime())) return iso
-  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+  return date.toLocaleString(undefined, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    ...(wallClock ? { timeZone: 'UTC' } : {}),
+  })
 }
