@@ -6,22 +6,6 @@ import { decodeHTML } from 'entities'
 import { Parser } from 'htmlparser2'
 import { BLOCK_TAGS } from '../../../shared/articles/block-tags'
 
-/** Elements that make a block; the renderer hides blocks chosen by the same list. */
-export const BLOCK_TAGS = [
-  'p',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'li',
-  'figcaption',
-  'pre',
-  'dt',
-  'dd',
-]
-
 const BLOCKS = new Set(BLOCK_TAGS)
 
 export function articleBlocks(html: string): string[] {
