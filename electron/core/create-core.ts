@@ -83,8 +83,17 @@ function citationOf(
     },
     accessed,
   })
-  const { sources: _sources, ...citation } = record
-  return citation
+  // `sources` (which source won each field) stays in the core for now.
+  return {
+    title: record.title,
+    authors: record.authors,
+    publisher: record.publisher,
+    published: record.published,
+    url: record.url,
+    accessed: record.accessed,
+    language: record.language,
+    type: record.type,
+  }
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
