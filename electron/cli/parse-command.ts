@@ -9,6 +9,8 @@ import { sanitizeHtml } from '../core/articles/sanitize-html'
 import { DEFAULT_FETCH_OPTIONS, fetchFeed } from '../core/feeds/fetch-feed'
 import { feedIdFor } from '../core/ids'
 import { prepareFeed } from '../core/sync/prepare-feed'
+import { readArticle } from '../core/articles/read-article'
+import type { Citation } from '../../shared/domain'
 
 export interface NormalizedFeed {
   title: string
@@ -16,6 +18,8 @@ export interface NormalizedFeed {
   feedUrl: string | null
   language: string | null
   items: {
+    cleanText?: string
+    citation?: Citation
     id: string
     title: string
     link: string | null
@@ -33,7 +37,7 @@ export interface NormalizedFeed {
 
 export async function parseCommand(
   source: string,
-  options: { baseUrl?: string; contentType?: string },
+  options: { baseUrl?: string; contentType?: string; clean?: boolean },
 ): Promise<Result<NormalizedFeed, string>> {
   let bytes: Uint8Array
   let contentType = options.contentType ?? null
@@ -74,17 +78,32 @@ export async function parseCommand(
     link: feed.link,
     feedUrl: feed.feedUrl,
     language: feed.language,
-    items: feed.items.map(({ item, html }) => ({
-      id: item.id,
-      title: item.title,
-      link: item.link,
-      author: item.author,
-      published: item.published,
-      updated: item.updated ?? null,
-      contentHtml: sanitizeHtml(html, item.baseUrl ?? baseUrl).html,
-      summary: item.summary ?? '',
-      enclosures: item.enclosures ?? [],
-    })),
+    items: feed.items.map(({ item, html }) => {
+      const contentHtml = sanitizeHtml(html, item.baseUrl ?? baseUrl).html
+      const normalized = {
+        id: item.id,
+        title: item.title,
+        link: item.link,
+        author: item.author,
+        published: item.published,
+        updated: item.updated ?? null,
+        contentHtml,
+        summary: item.summary ?? '',
+        enclosures: item.enclosures ?? [],
+      }
+      if (!options.clean) return normalized
+      // --clean: what `reader show` would print, computed the same way.
+      const read = readArticle(contentHtml, {
+        title: item.title,
+        author: item.author,
+        published: item.published,
+        link: item.link,
+        feedTitle: feed.title,
+        language: feed.language,
+        accessed: item.fetchedAt,
+      })
+      return { ...normalized, cleanText: read.cleanText, citation: read.citation }
+    }),
     warnings: feed.warnings,
     // Beyond the documented shape: how the feed was read.
     format: feed.format,

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util'
 import type { ReaderError } from '../../shared/result'
 import { appPaths, resolveDataDir } from '../core/app-paths'
 import { createCore, type Core } from '../core/create-core'
+import { readArticle } from '../core/articles/read-article'
 import { parseCommand } from './parse-command'
 
 export const HELP = `reader — the Research Reader command line
@@ -25,10 +26,14 @@ Commands:
   feeds [--json]             list subscriptions with status and counts
   items [--feed ID] [--unread] [--json]
                              list items, newest first
+  show <item-id> [--original] [--json]
+                             the article as the reader shows it: cleaned text (or the
+                             original), its citation and its versions
   export <item-id> [--out FILE]
                              the article's cited Markdown note (stdout, or FILE)
-  parse <file|url> [--base-url URL] [--content-type "TYPE; charset=X"]
-                             read one feed without a library; print it as JSON
+  parse <file|url> [--base-url URL] [--content-type "TYPE; charset=X"] [--clean]
+                             read one feed without a library; print it as JSON (--clean adds
+                             each item's cleanText and citation)
 
 Options:
   --data DIR                 library folder (default: $READER_DATA_DIR, else the app's data dir)
@@ -71,6 +76,8 @@ async function runCommand(
         out: { type: 'string' },
         concurrency: { type: 'string' },
         due: { type: 'boolean' },
+        original: { type: 'boolean' },
+        clean: { type: 'boolean' },
         'base-url': { type: 'string' },
         'content-type': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -236,6 +243,47 @@ async function runCommand(
         }
       return 0
     }
+    case 'show': {
+      const itemId = rest[0]
+      if (!itemId) return usage(io, 'show needs an item id (see `reader items`)')
+      const core = await open()
+      const result = await core.getArticle({ itemId })
+      if (!result.ok) return failWith(result.error)
+      const article = result.value
+      const read = readArticle(article.contentHtml, {
+        title: article.title,
+        author: article.author,
+        published: article.published,
+        link: article.link,
+        feedTitle: article.feedTitle,
+        language: article.citation.language,
+        accessed: article.fetchedAt,
+      })
+      const text = values.original ? read.originalText : read.cleanText
+      // One version until versions are kept (see the articles issue): the one stored now.
+      const versions = [{ fetchedAt: article.fetchedAt, current: true }]
+      if (json) {
+        io.out(
+          JSON.stringify(
+            { id: article.id, feed: article.feedTitle, text, citation: article.citation, versions },
+            null,
+            2,
+          ),
+        )
+      } else {
+        const c = article.citation
+        io.out(
+          [
+            c.title,
+            `${c.authors.length ? c.authors.join(', ') : '(no author)'} — ${c.publisher ?? article.feedTitle} — ${c.published ?? 'no date'}`,
+            `${c.url ?? '(no URL)'} (accessed ${c.accessed.slice(0, 10)}; ${c.type}${c.language ? `; ${c.language}` : ''})`,
+            '',
+            text,
+          ].join('\n'),
+        )
+      }
+      return 0
+    }
     case 'export': {
       const itemId = rest[0]
       if (!itemId) return usage(io, 'export needs an item id (see `reader items`)')
@@ -254,6 +302,7 @@ async function runCommand(
       const result = await parseCommand(source, {
         ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
         ...(values['content-type'] ? { contentType: values['content-type'] } : {}),
+        clean: Boolean(values.clean),
       })
       if (!result.ok) {
         io.err(`reader: ${result.error.message}`)

@@ -2,12 +2,10 @@
 // network, clock and resource folder injected. Plain Node — it never imports 'electron' — so the
 // CLI, the browser shell, the Electron main process and the tests all run this same object.
 import type { MethodResult, ReaderApi, ReaderBridge } from '../../shared/contract'
-import { cleanRelayPost } from '../../shared/articles/clean-relay-post'
-import { resolveCitation } from '../../shared/citation/resolve-citation'
-import type { Annotation, Citation, ItemSummary } from '../../shared/domain'
+import type { Annotation, ItemSummary } from '../../shared/domain'
 import { buildMarkdownNote } from '../../shared/export/markdown-note'
 import { fail, ok } from '../../shared/result'
-import { articleBlocks } from './articles/article-blocks'
+import { readArticle } from './articles/read-article'
 import { sanitizeHtml } from './articles/sanitize-html'
 import { EventHub } from './event-hub'
 import { decodeFeedBytes } from './feeds/decode-feed-bytes'
@@ -54,48 +52,6 @@ export interface Core extends ReaderBridge {
 
 export const SAMPLE_FEED_URL = `${SAMPLE_SCHEME}feed.xml`
 
-/**
- * The article's citation: the in-body byline and dateline of a relay repost beat the feed's
- * fields, and a bot named as the feed's author is never cited. (Page metadata joins in when
- * full-text fetching lands.)
- */
-function citationOf(
-  summary: ItemSummary,
-  html: string,
-  language: string | null,
-  accessed: string,
-): Citation {
-  const cleaned = cleanRelayPost({
-    title: summary.title,
-    blocks: articleBlocks(html),
-    feedAuthor: summary.author,
-  })
-  const record = resolveCitation({
-    page: null,
-    byline: cleaned.byline.author || cleaned.byline.date ? cleaned.byline : null,
-    feed: {
-      title: summary.title,
-      author: summary.author,
-      published: summary.published,
-      link: summary.link,
-      feedTitle: summary.feedTitle,
-      language,
-    },
-    accessed,
-  })
-  // `sources` (which source won each field) stays in the core for now.
-  return {
-    title: record.title,
-    authors: record.authors,
-    publisher: record.publisher,
-    published: record.published,
-    url: record.url,
-    accessed: record.accessed,
-    language: record.language,
-    type: record.type,
-  }
-}
-
 export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date())
   const log = options.log ?? (() => {})
@@ -137,7 +93,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       feedUrl: feed?.url ?? '',
       feedSiteUrl: feed?.siteUrl ?? null,
       fetchedAt: found.item.fetchedAt,
-      citation: citationOf(summary, contentHtml, feed?.language ?? null, found.item.fetchedAt),
+      citation: readArticle(contentHtml, {
+        title: summary.title,
+        author: summary.author,
+        published: summary.published,
+        link: summary.link,
+        feedTitle: summary.feedTitle,
+        language: feed?.language ?? null,
+        accessed: found.item.fetchedAt,
+      }).citation,
     }
   }
 

@@ -82,6 +82,44 @@ describe('reader', () => {
     expect(exported.out).toContain('title: "Envoys agree to resume border talks"')
   })
 
+  it('shows an article cleaned (or original) with its citation, and parses a file with --clean', async () => {
+    const sample = join(__dirname, '..', '..', 'resources', 'sample', 'feed.xml')
+    const parsed = await reader('parse', sample, '--clean')
+    expect(parsed.code).toBe(0)
+    const feed = JSON.parse(parsed.out) as {
+      items: { title: string; cleanText: string; citation: { authors: string[] } }[]
+    }
+    const repost = feed.items.find((i) => i.title.startsWith('Envoys agree to resume Tarsk'))!
+    expect(repost.citation.authors).toEqual(['Daria Kovalenko'])
+    expect(repost.cleanText).not.toContain('This is the imported news bot.')
+    expect(repost.cleanText.startsWith('Photo: Meridian Press Agency')).toBe(true)
+
+    const data = await tempDir()
+    await reader('--data', data, 'add', server.url('/wire.xml'))
+    const items = JSON.parse((await reader('--data', data, 'items', '--json')).out) as {
+      id: string
+    }[]
+    const shown = await reader('--data', data, 'show', items[0]!.id, '--json')
+    expect(shown.code).toBe(0)
+    const article = JSON.parse(shown.out) as {
+      text: string
+      citation: Record<string, unknown>
+      versions: unknown[]
+    }
+    expect(Object.keys(article.citation).sort()).toEqual(
+      ['accessed', 'authors', 'language', 'published', 'publisher', 'title', 'type', 'url'].sort(),
+    )
+    expect(article.citation).toMatchObject({
+      authors: ['Daria Kovalenko'],
+      publisher: 'Harbour Wire',
+    })
+    expect(article.text).toContain('the envoy said after the meeting')
+    expect(article.versions).toHaveLength(1)
+    const human = await reader('--data', data, 'show', items[0]!.id)
+    expect(human.out.split('\n')[1]).toBe('Daria Kovalenko — Harbour Wire — 2026-01-23T08:40:00Z')
+    expect((await reader('--data', data, 'show', 'i-0000000000000000')).code).toBe(1)
+  })
+
   it('honours READER_DATA_DIR when --data is absent', async () => {
     const data = await tempDir()
     process.env.READER_DATA_DIR = data

@@ -1,0 +1,62 @@
+// What the reader makes of an article's (sanitized) HTML besides showing it: its citation —
+// the in-body byline and dateline of a relay repost beat the feed's fields, and a bot named as
+// the feed's author is never cited — and its text, cleaned of relay boilerplate or original.
+// One function for getArticle, `reader show` and `reader parse --clean`, so all three agree.
+import { cleanRelayPost } from '../../../shared/articles/clean-relay-post'
+import { resolveCitation, type CitationRecord } from '../../../shared/citation/resolve-citation'
+import type { Citation } from '../../../shared/domain'
+import { articleBlocks } from './article-blocks'
+
+export interface ArticleFacts {
+  title: string
+  /** The feed's author field (may be a bot). */
+  author: string | null
+  published: string | null
+  link: string | null
+  feedTitle: string
+  language: string | null
+  /** When the content was fetched: the citation's accessed date. */
+  accessed: string
+  edits?: Partial<CitationRecord>
+}
+
+export interface ReadArticle {
+  citation: Citation
+  /** Block texts with relay boilerplate removed, paragraphs separated by blank lines. */
+  cleanText: string
+  originalText: string
+}
+
+export function readArticle(html: string, facts: ArticleFacts): ReadArticle {
+  const blocks = articleBlocks(html)
+  const cleaned = cleanRelayPost({ title: facts.title, blocks, feedAuthor: facts.author })
+  const record = resolveCitation({
+    page: null,
+    byline: cleaned.byline.author || cleaned.byline.date ? cleaned.byline : null,
+    feed: {
+      title: facts.title,
+      author: facts.author,
+      published: facts.published,
+      link: facts.link,
+      feedTitle: facts.feedTitle,
+      language: facts.language,
+    },
+    accessed: facts.accessed,
+    ...(facts.edits ? { edits: facts.edits } : {}),
+  })
+  return {
+    // `sources` (which source won each field) stays in the core for now.
+    citation: {
+      title: record.title,
+      authors: record.authors,
+      publisher: record.publisher,
+      published: record.published,
+      url: record.url,
+      accessed: record.accessed,
+      language: record.language,
+      type: record.type,
+    },
+    cleanText: blocks.filter((_, index) => cleaned.keep[index]).join('\n\n'),
+    originalText: blocks.join('\n\n'),
+  }
+}
