@@ -10,6 +10,7 @@ import {
   AnnotationSchema,
   AnnotationTargetSchema,
   ArticleSchema,
+  CitationEditsSchema,
   FeedIdSchema,
   FeedSchema,
   ItemIdSchema,
@@ -145,6 +146,12 @@ export const contract = {
       starred: z.boolean().optional(),
     }),
     result: ItemSummarySchema,
+    errors: ['not-found'],
+  }),
+  updateCitation: method({
+    doc: "Correct an article's citation; the given fields replace all earlier corrections ({} clears them). They win over every source, also after syncs.",
+    args: z.strictObject({ itemId: ItemIdSchema, edits: CitationEditsSchema }),
+    result: ArticleSchema,
     errors: ['not-found'],
   }),
   listAnnotations: method({

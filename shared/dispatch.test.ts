@@ -58,6 +58,7 @@ const ARTICLE: Article = {
     language: null,
     type: 'webpage',
   },
+  citationEdits: {},
 }
 
 const SUMMARY: SyncSummary = { feeds: 1, failed: 0, skipped: 0, newItems: 0, errors: [] }
@@ -116,6 +117,10 @@ function fakeApi(overrides: Partial<ReaderApi> = {}): { api: ReaderApi; calls: C
       record('setItemState', args)
       return ok({ ...ITEM, read: true })
     },
+    updateCitation: async (args) => {
+      record('updateCitation', args)
+      return ok(ARTICLE)
+    },
     listAnnotations: async (args) => {
       record('listAnnotations', args)
       return ok([])
@@ -171,6 +176,7 @@ describe('dispatch: method names', () => {
       syncFeed: { feedId: FEED_ID },
       getArticle: { itemId: ITEM_ID },
       setItemState: { itemId: ITEM_ID, read: true },
+      updateCitation: { itemId: ITEM_ID, edits: { authors: ['Jane Doe'] } },
       listAnnotations: { itemId: ITEM_ID },
       createAnnotation: {
         itemId: ITEM_ID,

@@ -71,6 +71,18 @@ export const CitationSchema = z.object({
 })
 export type Citation = z.infer<typeof CitationSchema>
 
+/** The fields a user corrected; null clears a field (e.g. no publisher). */
+export const CitationEditsSchema = z.strictObject({
+  title: z.string().min(1).max(1000).optional(),
+  authors: z.array(z.string().min(1).max(300)).max(50).optional(),
+  publisher: z.string().max(300).nullable().optional(),
+  published: z.string().max(40).nullable().optional(),
+  url: z.string().max(2048).nullable().optional(),
+  language: z.string().max(35).nullable().optional(),
+  type: z.enum(['newspaperArticle', 'webpage', 'blogPost']).optional(),
+})
+export type CitationEdits = z.infer<typeof CitationEditsSchema>
+
 export const ArticleSchema = ItemSummarySchema.extend({
   /** Sanitized HTML with absolute URLs: safe to insert into a page that also has a strict CSP. */
   contentHtml: z.string(),
@@ -79,6 +91,8 @@ export const ArticleSchema = ItemSummarySchema.extend({
   /** When this content was fetched: the "accessed" date of a citation. */
   fetchedAt: IsoDateSchema,
   citation: CitationSchema,
+  /** Which citation fields the user corrected (they win over every source). */
+  citationEdits: CitationEditsSchema,
 })
 export type Article = z.infer<typeof ArticleSchema>
 

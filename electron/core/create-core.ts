@@ -85,6 +85,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       raw = `<p><em>This article's text is missing from the library; it will be restored at the next sync.</em></p>`
     }
     // Bodies are stored as the feed sent them; they are made safe here, on the way out.
+    const edits = store.itemState(found.feedId, itemId).citation ?? {}
     const base = found.item.baseUrl ?? found.item.link ?? feed?.url ?? null
     const contentHtml = sanitizeHtml(raw, base?.startsWith(SAMPLE_SCHEME) ? null : base).html
     return {
@@ -101,7 +102,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         feedTitle: summary.feedTitle,
         language: feed?.language ?? null,
         accessed: found.item.fetchedAt,
+        edits,
       }).citation,
+      citationEdits: edits,
     }
   }
 
@@ -291,6 +294,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       hub.emit('libraryChanged', { reason: 'item-state' })
       const summary = summaryOf(store, itemId)
       return summary ? ok(summary) : fail('not-found', 'No such item')
+    },
+
+    updateCitation: async ({ itemId, edits }) => {
+      const found = store.findItem(itemId)
+      if (!found) return fail('not-found', 'No such item')
+      await store.setItemState(found.feedId, itemId, { citation: edits })
+      hub.emit('libraryChanged', { reason: 'citation' })
+      const article = await articleOf(itemId)
+      return article ? ok(article) : fail('not-found', 'No such item')
     },
 
     listAnnotations: async ({ itemId }) => {

@@ -87,6 +87,12 @@ describe.each(transports)('the contract over %s', (_name, connect) => {
     const article = check('getArticle', await api.getArticle({ itemId: item.id }))
     expect(article.contentHtml).toContain('the envoy said')
     check('setItemState', await api.setItemState({ itemId: item.id, read: true }))
+    const corrected = check(
+      'updateCitation',
+      await api.updateCitation({ itemId: item.id, edits: { publisher: 'Harbour Wire Service' } }),
+    )
+    expect(corrected.citation.publisher).toBe('Harbour Wire Service')
+    expect(corrected.citationEdits).toEqual({ publisher: 'Harbour Wire Service' })
     const exact = '“We are ready to sit down again without preconditions,”'
     const annotation = check(
       'createAnnotation',

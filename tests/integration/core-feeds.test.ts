@@ -301,6 +301,40 @@ describe('citations', () => {
     expect(note.value.markdown).not.toMatch(/NewsRelay Bot/)
   })
 
+  it("keeps the user's citation corrections across restarts and syncs that change the item", async () => {
+    const dataDir = await tempDir()
+    const core = await openCore({ dataDir })
+    await core.addFeed({ url: server.url('/lab.xml') })
+    const items = await core.listItems({})
+    if (!items.ok) throw new Error('list failed')
+    const itemId = items.value[0]!.id
+    const edited = await core.updateCitation({
+      itemId,
+      edits: { authors: ['Ines Marlow', 'Tomas Rieck'], publisher: null, type: 'newspaperArticle' },
+    })
+    expect(edited.ok && edited.value.citation).toMatchObject({
+      authors: ['Ines Marlow', 'Tomas Rieck'],
+      publisher: null,
+      type: 'newspaperArticle',
+    })
+    // The feed changes the item's text; the corrections stay.
+    server.routes.set('/lab.xml', {
+      body: fixture('feeds/lab-atom.xml').toString('utf8').replace('twice', 'two times'),
+      headers: ATOM_TYPE,
+    })
+    await core.syncAll({})
+    const reopened = await openCore({ dataDir })
+    const article = await reopened.getArticle({ itemId })
+    if (!article.ok) throw new Error('article failed')
+    expect(article.value.contentHtml).toContain('two times')
+    expect(article.value.citation.authors).toEqual(['Ines Marlow', 'Tomas Rieck'])
+    const note = await reopened.exportArticleMarkdown({ itemId })
+    expect(note.ok && note.value.markdown).toContain('author: "Ines Marlow; Tomas Rieck"')
+    // {} clears the corrections: the sources speak again.
+    const cleared = await reopened.updateCitation({ itemId, edits: {} })
+    expect(cleared.ok && cleared.value.citation.authors).toEqual(['Ines Marlow'])
+  })
+
   it('cites an ordinary item to its feed fields', async () => {
     const core = await openCore()
     await core.addFeed({ url: server.url('/lab.xml') })

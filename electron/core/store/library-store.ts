@@ -10,7 +10,7 @@
 // what other processes (the CLI next to the app) changed, found through the change journal.
 import { mkdir, readdir } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
-import type { Annotation } from '../../../shared/domain'
+import type { Annotation, CitationEdits } from '../../../shared/domain'
 import { BodyStore, type BodyRef } from './body-store'
 import { FileChangeJournal } from './change-journal'
 import type { SetAsideNotice } from './json-document'
@@ -74,6 +74,8 @@ export interface StoredItem {
 export interface ItemState {
   read?: true
   starred?: true
+  /** The user's corrections to the citation: they win over every source, now and after syncs. */
+  citation?: CitationEdits
 }
 
 interface LibraryDoc {
@@ -392,7 +394,7 @@ export class LibraryStore {
   async setItemState(
     feedId: string,
     itemId: string,
-    patch: { read?: boolean; starred?: boolean },
+    patch: { read?: boolean; starred?: boolean; citation?: CitationEdits },
   ): Promise<ItemState> {
     return this.docs(feedId).state.update((data) => {
       const next: ItemState = { ...data.items[itemId] }
@@ -404,9 +406,13 @@ export class LibraryStore {
         if (patch.starred) next.starred = true
         else delete next.starred
       }
+      if (patch.citation !== undefined) {
+        if (Object.keys(patch.citation).length) next.citation = patch.citation
+        else delete next.citation
+      }
       // Sparse: an item with default state has no entry, so the file grows only with what the
       // user touched.
-      if (next.read || next.starred) data.items[itemId] = next
+      if (next.read || next.starred || next.citation) data.items[itemId] = next
       else delete data.items[itemId]
       return next
     })

@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react'
 import type { Annotation, Article } from '../../../shared/domain'
 import { useReader } from '../state/reader-store'
 import { ArticleContent, type TextSelection } from './ArticleContent'
+import { CitationEditor } from './CitationEditor'
 import { ExportDialog } from './ExportDialog'
 import { HighlightComposer } from './HighlightComposer'
 import { formatDate } from './format-date'
@@ -19,6 +20,8 @@ export function ArticleView({ article }: { article: Article }) {
   const [orphans, setOrphans] = useState<Annotation[]>([])
   const [note, setNote] = useState<{ fileName: string; markdown: string } | null>(null)
   const [showOriginal, setShowOriginal] = useState(false)
+  const [editingCitation, setEditingCitation] = useState(false)
+  const updateCitation = useReader((s) => s.updateCitation)
   const [hiddenBlocks, setHiddenBlocks] = useState(0)
   const { citation } = article
   const citedDate = citation.published ?? article.published
@@ -56,11 +59,21 @@ export function ArticleView({ article }: { article: Article }) {
                 : `Show original (${hiddenBlocks} relay line${hiddenBlocks === 1 ? '' : 's'} hidden)`}
             </button>
           )}
+          <button type="button" onClick={() => setEditingCitation((v) => !v)}>
+            Edit citation
+          </button>
           <button type="button" onClick={() => void exportMarkdown().then(setNote)}>
             Export Markdown
           </button>
         </div>
       </header>
+      {editingCitation && (
+        <CitationEditor
+          article={article}
+          onSave={updateCitation}
+          onClose={() => setEditingCitation(false)}
+        />
+      )}
 
       {selection && (
         <HighlightComposer

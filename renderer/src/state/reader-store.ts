@@ -3,6 +3,7 @@
 import { create } from 'zustand'
 import type {
   Annotation,
+  CitationEdits,
   AnnotationKind,
   AnnotationTarget,
   Article,
@@ -48,6 +49,7 @@ interface ReaderState {
   }): Promise<boolean>
   deleteAnnotation(annotationId: string): Promise<void>
   exportMarkdown(): Promise<{ fileName: string; markdown: string } | null>
+  updateCitation(edits: CitationEdits): Promise<boolean>
   setProgress(progress: SyncProgress | null): void
   dismissMessage(): void
 }
@@ -185,6 +187,18 @@ export const useReader = create<ReaderState>((set, get) => {
         return null
       }
       return result.value
+    },
+
+    async updateCitation(edits) {
+      const itemId = get().selectedItemId
+      if (!itemId) return false
+      const result = await reader.updateCitation({ itemId, edits })
+      if (!result.ok) {
+        showError(result.error)
+        return false
+      }
+      if (get().selectedItemId === itemId) set({ article: result.value })
+      return true
     },
 
     setProgress(progress) {
