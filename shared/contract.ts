@@ -12,6 +12,7 @@ import {
   ArticleSchema,
   CitationEditsSchema,
   FeedIdSchema,
+  WordDiffSchema,
   FeedSchema,
   ItemIdSchema,
   ItemSummarySchema,
@@ -146,6 +147,27 @@ export const contract = {
       starred: z.boolean().optional(),
     }),
     result: ItemSummarySchema,
+    errors: ['not-found'],
+  }),
+  getArticleVersion: method({
+    doc: 'An earlier (or the current) content of an item, sanitized, by version index (0 = oldest).',
+    args: z.strictObject({ itemId: ItemIdSchema, version: z.number().int().nonnegative() }),
+    result: z.object({
+      index: z.number().int(),
+      title: z.string(),
+      fetchedAt: z.string(),
+      contentHtml: z.string(),
+    }),
+    errors: ['not-found'],
+  }),
+  diffArticleVersions: method({
+    doc: "A word-level diff between two versions' texts (from → to).",
+    args: z.strictObject({
+      itemId: ItemIdSchema,
+      from: z.number().int().nonnegative(),
+      to: z.number().int().nonnegative(),
+    }),
+    result: WordDiffSchema,
     errors: ['not-found'],
   }),
   updateCitation: method({

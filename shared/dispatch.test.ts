@@ -59,6 +59,7 @@ const ARTICLE: Article = {
     type: 'webpage',
   },
   citationEdits: {},
+  versions: [{ index: 0, title: ITEM.title, fetchedAt: '2026-01-23T11:00:00.000Z', current: true }],
 }
 
 const SUMMARY: SyncSummary = { feeds: 1, failed: 0, skipped: 0, newItems: 0, errors: [] }
@@ -116,6 +117,19 @@ function fakeApi(overrides: Partial<ReaderApi> = {}): { api: ReaderApi; calls: C
     setItemState: async (args) => {
       record('setItemState', args)
       return ok({ ...ITEM, read: true })
+    },
+    getArticleVersion: async (args) => {
+      record('getArticleVersion', args)
+      return ok({
+        index: 0,
+        title: ITEM.title,
+        fetchedAt: ARTICLE.fetchedAt,
+        contentHtml: '<p>Hi</p>',
+      })
+    },
+    diffArticleVersions: async (args) => {
+      record('diffArticleVersions', args)
+      return ok([{ kind: 'same' as const, text: 'Hi' }])
     },
     updateCitation: async (args) => {
       record('updateCitation', args)
@@ -176,6 +190,8 @@ describe('dispatch: method names', () => {
       syncFeed: { feedId: FEED_ID },
       getArticle: { itemId: ITEM_ID },
       setItemState: { itemId: ITEM_ID, read: true },
+      getArticleVersion: { itemId: ITEM_ID, version: 0 },
+      diffArticleVersions: { itemId: ITEM_ID, from: 0, to: 0 },
       updateCitation: { itemId: ITEM_ID, edits: { authors: ['Jane Doe'] } },
       listAnnotations: { itemId: ITEM_ID },
       createAnnotation: {

@@ -71,6 +71,20 @@ export const CitationSchema = z.object({
 })
 export type Citation = z.infer<typeof CitationSchema>
 
+export const ArticleVersionSchema = z.object({
+  index: z.number().int().nonnegative(),
+  title: z.string(),
+  fetchedAt: IsoDateSchema,
+  current: z.boolean(),
+})
+export type ArticleVersion = z.infer<typeof ArticleVersionSchema>
+
+/** A word-level difference between two versions' texts, in order. */
+export const WordDiffSchema = z.array(
+  z.object({ kind: z.enum(['same', 'added', 'removed']), text: z.string() }),
+)
+export type WordDiff = z.infer<typeof WordDiffSchema>
+
 /** The fields a user corrected; null clears a field (e.g. no publisher). */
 export const CitationEditsSchema = z.strictObject({
   title: z.string().min(1).max(1000).optional(),
@@ -93,6 +107,8 @@ export const ArticleSchema = ItemSummarySchema.extend({
   citation: CitationSchema,
   /** Which citation fields the user corrected (they win over every source). */
   citationEdits: CitationEditsSchema,
+  /** Every content this item has had, oldest first; the last is the one shown. */
+  versions: z.array(ArticleVersionSchema),
 })
 export type Article = z.infer<typeof ArticleSchema>
 

@@ -260,8 +260,7 @@ async function runCommand(
         accessed: article.fetchedAt,
       })
       const text = values.original ? read.originalText : read.cleanText
-      // One version until versions are kept (see the articles issue): the one stored now.
-      const versions = [{ fetchedAt: article.fetchedAt, current: true }]
+      const versions = article.versions
       if (json) {
         io.out(
           JSON.stringify(
@@ -277,6 +276,7 @@ async function runCommand(
             c.title,
             `${c.authors.length ? c.authors.join(', ') : '(no author)'} — ${c.publisher ?? article.feedTitle} — ${c.published ?? 'no date'}`,
             `${c.url ?? '(no URL)'} (accessed ${c.accessed.slice(0, 10)}; ${c.type}${c.language ? `; ${c.language}` : ''})`,
+            `${versions.length} version${versions.length === 1 ? '' : 's'}: ${versions.map((v) => `${v.index + 1} (${v.fetchedAt.slice(0, 16)})`).join(', ')}`,
             '',
             text,
           ].join('\n'),

@@ -5,7 +5,9 @@ import type { MethodResult, ReaderApi, ReaderBridge } from '../../shared/contrac
 import type { Annotation, ItemSummary } from '../../shared/domain'
 import { buildMarkdownNote } from '../../shared/export/markdown-note'
 import { fail, ok } from '../../shared/result'
+import { articleBlocks } from './articles/article-blocks'
 import { readArticle } from './articles/read-article'
+import { wordDiff } from './articles/word-diff'
 import { sanitizeHtml } from './articles/sanitize-html'
 import { EventHub } from './event-hub'
 import { decodeFeedBytes } from './feeds/decode-feed-bytes'
@@ -20,7 +22,12 @@ import { buildOpml, normalizeFeedUrl, parseOpml } from './feeds/opml'
 import { feedIdFor, newAnnotationId } from './ids'
 import { annotationCounts, sortedAnnotations, summaryOf, toFeed, toSummary } from './library-views'
 import type { SetAsideNotice } from './store/json-document'
-import { LibraryStore, type StoredFeed } from './store/library-store'
+import {
+  LibraryStore,
+  type ItemVersion,
+  type StoredFeed,
+  type StoredItem,
+} from './store/library-store'
 import { createPreparePool, type PreparePoolOptions } from './sync/prepare-pool'
 import { SAMPLE_SCHEME, type SyncDeps } from './sync/sync-feed'
 import { createSyncer } from './sync/sync-library'
@@ -71,23 +78,42 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
   const syncer = createSyncer(deps, hub)
 
+  /** Every content of an item, oldest first: its earlier versions, then the current one. */
+  const versionsOf = (item: StoredItem): ItemVersion[] => [
+    ...(item.versions ?? []),
+    {
+      bodyHash: item.bodyHash,
+      ...(item.body ? { body: item.body } : {}),
+      title: item.title,
+      fetchedAt: item.fetchedAt,
+    },
+  ]
+
+  /** A version's body, sanitized — bodies are stored as the feed sent them. */
+  const htmlOf = async (
+    feedId: string,
+    item: StoredItem,
+    version: ItemVersion,
+  ): Promise<string> => {
+    let raw = await store.bodies.get(version.bodyHash, version.body)
+    if (raw === null) {
+      // Lost (a crash tore it): have the next sync read the feed again in full to restore it.
+      await store.updateFeed(feedId, { http: { etag: null, lastModified: null, bodyHash: null } })
+      raw = `<p><em>This article's text is missing from the library; it will be restored at the next sync.</em></p>`
+    }
+    const feed = store.feed(feedId)
+    const base = item.baseUrl ?? item.link ?? feed?.url ?? null
+    return sanitizeHtml(raw, base?.startsWith(SAMPLE_SCHEME) ? null : base).html
+  }
+
   const articleOf = async (itemId: string) => {
     const found = store.findItem(itemId)
     const summary = summaryOf(store, itemId)
     if (!found || !summary) return null
     const feed = store.feed(found.feedId)
-    let raw = await store.bodies.get(found.item.bodyHash, found.item.body)
-    if (raw === null) {
-      // Lost (a crash tore it): have the next sync read the feed again in full to restore it.
-      await store.updateFeed(found.feedId, {
-        http: { etag: null, lastModified: null, bodyHash: null },
-      })
-      raw = `<p><em>This article's text is missing from the library; it will be restored at the next sync.</em></p>`
-    }
-    // Bodies are stored as the feed sent them; they are made safe here, on the way out.
+    const versions = versionsOf(found.item)
+    const contentHtml = await htmlOf(found.feedId, found.item, versions[versions.length - 1]!)
     const edits = store.itemState(found.feedId, itemId).citation ?? {}
-    const base = found.item.baseUrl ?? found.item.link ?? feed?.url ?? null
-    const contentHtml = sanitizeHtml(raw, base?.startsWith(SAMPLE_SCHEME) ? null : base).html
     return {
       ...summary,
       contentHtml,
@@ -105,6 +131,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         edits,
       }).citation,
       citationEdits: edits,
+      versions: versions.map((version, index) => ({
+        index,
+        title: version.title,
+        fetchedAt: version.fetchedAt,
+        current: index === versions.length - 1,
+      })),
     }
   }
 
@@ -294,6 +326,29 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       hub.emit('libraryChanged', { reason: 'item-state' })
       const summary = summaryOf(store, itemId)
       return summary ? ok(summary) : fail('not-found', 'No such item')
+    },
+
+    getArticleVersion: async ({ itemId, version }) => {
+      const found = store.findItem(itemId)
+      const chosen = found ? versionsOf(found.item)[version] : undefined
+      if (!found || !chosen) return fail('not-found', 'No such item or version')
+      return ok({
+        index: version,
+        title: chosen.title,
+        fetchedAt: chosen.fetchedAt,
+        contentHtml: await htmlOf(found.feedId, found.item, chosen),
+      })
+    },
+
+    diffArticleVersions: async ({ itemId, from, to }) => {
+      const found = store.findItem(itemId)
+      const versions = found ? versionsOf(found.item) : []
+      const before = versions[from]
+      const after = versions[to]
+      if (!found || !before || !after) return fail('not-found', 'No such item or version')
+      const textOf = async (version: ItemVersion): Promise<string> =>
+        `${version.title}\n\n${articleBlocks(await htmlOf(found.feedId, found.item, version)).join('\n\n')}`
+      return ok(wordDiff(await textOf(before), await textOf(after)))
     },
 
     updateCitation: async ({ itemId, edits }) => {

@@ -30,6 +30,7 @@ function article(overrides: Partial<Article> = {}): Article {
     feedSiteUrl: 'https://courier.example/',
     fetchedAt: '2026-02-01T08:15:00.000Z',
     citationEdits: {},
+    versions: [],
     ...overrides,
   }
   // The citation the core would resolve for these feed fields (no byline, no page metadata).

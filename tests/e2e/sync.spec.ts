@@ -68,3 +68,25 @@ test('a sync shows progress, brings new items, and marks a broken feed with its 
   const badge = page.getByRole('navigation', { name: 'Feeds' }).getByLabel(/^Error: /)
   await expect(badge).toHaveAttribute('title', /The server answered 500.*\(http\)/)
 })
+
+test('an article the feed edited keeps its earlier version, and the reader shows what changed', async ({
+  page,
+}) => {
+  await page.goto(shell.url)
+  await page.getByLabel('Feed URL').fill(feeds.url('/lab.xml'))
+  await page.getByRole('button', { name: 'Add' }).click()
+  await expect(page.getByText('Subscribed to Field Notes Lab')).toBeVisible()
+  const atom = fixture('feeds/lab-atom.xml').toString('utf8')
+  feeds.routes.set('/lab.xml', {
+    body: atom.replace('twice', 'three times'),
+    headers: { 'content-type': 'application/atom+xml' },
+  })
+  await page.getByRole('button', { name: 'Sync all' }).click()
+  await expect(page.getByRole('status')).toContainText('Synced: 0 new items')
+  await page.getByRole('option', { name: /Glacier survey finds ice loss doubled/ }).click()
+  await expect(page.getByTestId('article-content')).toContainText('three times the rate')
+  await page.getByRole('button', { name: 'Versions (2)' }).click()
+  const diff = page.getByTestId('version-diff')
+  await expect(diff.locator('del')).toHaveText('twice')
+  await expect(diff.locator('ins')).toHaveText('three times')
+})

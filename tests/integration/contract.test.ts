@@ -87,6 +87,16 @@ describe.each(transports)('the contract over %s', (_name, connect) => {
     const article = check('getArticle', await api.getArticle({ itemId: item.id }))
     expect(article.contentHtml).toContain('the envoy said')
     check('setItemState', await api.setItemState({ itemId: item.id, read: true }))
+    expect(
+      check('getArticleVersion', await api.getArticleVersion({ itemId: item.id, version: 0 }))
+        .contentHtml,
+    ).toContain('the envoy said')
+    expect(
+      check(
+        'diffArticleVersions',
+        await api.diffArticleVersions({ itemId: item.id, from: 0, to: 0 }),
+      ),
+    ).toHaveLength(1)
     const corrected = check(
       'updateCitation',
       await api.updateCitation({ itemId: item.id, edits: { publisher: 'Harbour Wire Service' } }),

@@ -350,6 +350,55 @@ describe('citations', () => {
   })
 })
 
+describe('versions', () => {
+  it('keeps every content of an item as a version, shows the latest and diffs any two', async () => {
+    const core = await openCore()
+    await core.addFeed({ url: server.url('/lab.xml') })
+    const items = await core.listItems({})
+    if (!items.ok) throw new Error('list failed')
+    const itemId = items.value[0]!.id
+    const atom = fixture('feeds/lab-atom.xml').toString('utf8')
+    server.routes.set('/lab.xml', {
+      body: atom.replace('twice', 'three times'),
+      headers: ATOM_TYPE,
+    })
+    await core.syncAll({})
+    server.routes.set('/lab.xml', {
+      body: atom.replace('twice', 'three times').replace('unambiguous', 'clear'),
+      headers: ATOM_TYPE,
+    })
+    await core.syncAll({})
+    expect((await core.listItems({})).ok && (await core.listItems({}))).toMatchObject({
+      value: [{ id: itemId }],
+    })
+
+    const article = await core.getArticle({ itemId })
+    if (!article.ok) throw new Error('article failed')
+    expect(article.value.versions.map((v) => [v.index, v.current])).toEqual([
+      [0, false],
+      [1, false],
+      [2, true],
+    ])
+    expect(article.value.contentHtml).toContain('three times')
+    const first = await core.getArticleVersion({ itemId, version: 0 })
+    expect(first.ok && first.value.contentHtml).toContain('<em>twice</em>')
+    const diff = await core.diffArticleVersions({ itemId, from: 0, to: 2 })
+    if (!diff.ok) throw new Error('diff failed')
+    expect(diff.value.filter((d) => d.kind === 'removed').map((d) => d.text.trim())).toEqual([
+      'twice',
+      'unambiguous',
+    ])
+    expect(diff.value.filter((d) => d.kind === 'added').map((d) => d.text.trim())).toEqual([
+      'three times',
+      'clear',
+    ])
+    expect(await core.getArticleVersion({ itemId, version: 3 })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    })
+  })
+})
+
 describe('a damaged library', () => {
   it('moves an unreadable file aside, keeps it, and opens with what is intact', async () => {
     const { writeFile, readdir } = await import('node:fs/promises')

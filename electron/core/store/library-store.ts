@@ -69,6 +69,16 @@ export interface StoredItem {
   bodyHash: string
   /** Where the body is stored (a pack); absent for bodies stored one file each. */
   body?: BodyRef
+  /** Earlier contents of this item, oldest first (the current one is the item itself). */
+  versions?: ItemVersion[]
+}
+
+/** One earlier content of an item, kept when the feed changed it. */
+export interface ItemVersion {
+  bodyHash: string
+  body?: BodyRef
+  title: string
+  fetchedAt: string
 }
 
 export interface ItemState {
@@ -373,10 +383,21 @@ export class LibraryStore {
             // Keep when we first saw it and, for the same body, where it is stored unless it was
             // just written again; the newer content wins (versions: articles issue).
             const body = item.body ?? (known.bodyHash === item.bodyHash ? known.body : undefined)
+            // A new content: the one it replaces becomes a version (never lost).
+            const versions = [...(known.versions ?? [])]
+            if (known.bodyHash !== item.bodyHash || known.title !== item.title) {
+              versions.push({
+                bodyHash: known.bodyHash,
+                ...(known.body ? { body: known.body } : {}),
+                title: known.title,
+                fetchedAt: known.fetchedAt,
+              })
+            }
             data.items[index] = {
               ...item,
               firstSeenAt: known.firstSeenAt,
               ...(body ? { body } : {}),
+              ...(versions.length ? { versions } : {}),
             }
           }
         }

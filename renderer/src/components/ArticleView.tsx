@@ -5,6 +5,7 @@ import type { Annotation, Article } from '../../../shared/domain'
 import { useReader } from '../state/reader-store'
 import { ArticleContent, type TextSelection } from './ArticleContent'
 import { CitationEditor } from './CitationEditor'
+import { VersionsPanel } from './VersionsPanel'
 import { ExportDialog } from './ExportDialog'
 import { HighlightComposer } from './HighlightComposer'
 import { formatDate } from './format-date'
@@ -21,6 +22,7 @@ export function ArticleView({ article }: { article: Article }) {
   const [note, setNote] = useState<{ fileName: string; markdown: string } | null>(null)
   const [showOriginal, setShowOriginal] = useState(false)
   const [editingCitation, setEditingCitation] = useState(false)
+  const [showVersions, setShowVersions] = useState(false)
   const updateCitation = useReader((s) => s.updateCitation)
   const [hiddenBlocks, setHiddenBlocks] = useState(0)
   const { citation } = article
@@ -62,11 +64,21 @@ export function ArticleView({ article }: { article: Article }) {
           <button type="button" onClick={() => setEditingCitation((v) => !v)}>
             Edit citation
           </button>
+          {article.versions.length > 1 && (
+            <button
+              type="button"
+              aria-pressed={showVersions}
+              onClick={() => setShowVersions((v) => !v)}
+            >
+              Versions ({article.versions.length})
+            </button>
+          )}
           <button type="button" onClick={() => void exportMarkdown().then(setNote)}>
             Export Markdown
           </button>
         </div>
       </header>
+      {showVersions && article.versions.length > 1 && <VersionsPanel article={article} />}
       {editingCitation && (
         <CitationEditor
           article={article}
