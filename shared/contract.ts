@@ -15,6 +15,7 @@ import {
   WordDiffSchema,
   FeedSchema,
   ItemIdSchema,
+  RetentionSchema,
   ItemSummarySchema,
   SyncSummarySchema,
 } from './domain'
@@ -89,6 +90,17 @@ export const contract = {
     }),
     result: FeedSchema,
     errors: [...feedErrorCodes, 'already-subscribed'],
+  }),
+  updateFeed: method({
+    doc: "Change a subscription's settings: its name, folder or retention (applied at once).",
+    args: z.strictObject({
+      feedId: FeedIdSchema,
+      title: z.string().min(1).max(300).optional(),
+      folder: z.array(z.string().min(1).max(200)).max(20).optional(),
+      retention: RetentionSchema.optional(),
+    }),
+    result: FeedSchema,
+    errors: ['not-found'],
   }),
   discoverFeeds: method({
     doc: 'Find the feeds a web page offers (<link rel=alternate>, feed-like links, common paths).',

@@ -16,6 +16,7 @@ const FEED: Feed = {
   siteUrl: 'https://courier.example/',
   description: '',
   folder: [],
+  retention: { mode: 'all' },
   addedAt: '2026-01-01T00:00:00.000Z',
   lastSuccessAt: null,
   lastError: null,
@@ -84,6 +85,10 @@ function fakeApi(overrides: Partial<ReaderApi> = {}): { api: ReaderApi; calls: C
     },
     addFeed: async (args) => {
       record('addFeed', args)
+      return ok(FEED)
+    },
+    updateFeed: async (args) => {
+      record('updateFeed', args)
       return ok(FEED)
     },
     discoverFeeds: async (args) => {
@@ -185,6 +190,7 @@ describe('dispatch: method names', () => {
     const { api, calls } = fakeApi()
     const argsFor: Partial<Record<MethodName, unknown>> = {
       addFeed: { url: 'https://courier.example/feed.xml' },
+      updateFeed: { feedId: FEED_ID, retention: { mode: 'items', count: 10 } },
       discoverFeeds: { url: 'https://courier.example/' },
       importOpml: { text: '<opml/>' },
       syncFeed: { feedId: FEED_ID },

@@ -16,6 +16,14 @@ export const FeedErrorSchema = z.object({
   at: IsoDateSchema,
 })
 
+/** How long a feed's items are kept; starred, annotated, exported and corrected items always stay. */
+export const RetentionSchema = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('all') }),
+  z.strictObject({ mode: z.literal('days'), days: z.number().int().min(1).max(36500) }),
+  z.strictObject({ mode: z.literal('items'), count: z.number().int().min(1).max(1_000_000) }),
+])
+export type Retention = z.infer<typeof RetentionSchema>
+
 export const FeedSchema = z.object({
   id: FeedIdSchema,
   url: z.string(),
@@ -24,6 +32,7 @@ export const FeedSchema = z.object({
   description: z.string(),
   /** Folder path, outermost first; [] at the top level. */
   folder: z.array(z.string()),
+  retention: RetentionSchema,
   addedAt: IsoDateSchema,
   lastSuccessAt: IsoDateSchema.nullable(),
   lastError: FeedErrorSchema.nullable(),

@@ -211,6 +211,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return viaPage.ok ? ok(toFeed(store, viaPage.value)) : viaPage
     },
 
+    updateFeed: async ({ feedId, title, folder, retention }) => {
+      if (!store.feed(feedId)) return fail('not-found', 'No such feed')
+      const patch = {
+        ...(title !== undefined ? { title } : {}),
+        ...(folder !== undefined ? { folder } : {}),
+        ...(retention !== undefined ? { retention } : {}),
+      }
+      const feed = await store.updateFeed(feedId, patch, { durable: true })
+      if (retention) await store.applyRetention(feedId, now())
+      hub.emit('libraryChanged', { reason: 'feed-updated' })
+      return ok(toFeed(store, feed))
+    },
+
     discoverFeeds: async ({ url }) => {
       try {
         new URL(url)
@@ -397,6 +410,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const article = await articleOf(itemId)
       const found = store.findItem(itemId)
       if (!article || !found) return fail('not-found', 'No such item')
+      // An exported article is cited somewhere: retention must never remove it.
+      if (!store.itemState(found.feedId, itemId).exported) {
+        await store.setItemState(found.feedId, itemId, { exported: true })
+      }
       return ok(buildMarkdownNote(article, sortedAnnotations(store, found.feedId, itemId)))
     },
   }

@@ -14,6 +14,7 @@ export function toFeed(store: LibraryStore, feed: StoredFeed): Feed {
     siteUrl: feed.siteUrl,
     description: feed.description,
     folder: feed.folder ?? [],
+    retention: feed.retention ?? { mode: 'all' },
     addedAt: feed.addedAt,
     lastSuccessAt: feed.lastSuccessAt,
     lastError: feed.lastError,

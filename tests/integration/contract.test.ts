@@ -66,6 +66,12 @@ describe.each(transports)('the contract over %s', (_name, connect) => {
     expect(info).toMatchObject({ name: 'Research Reader', shell: 'test' })
     const feed = check('addFeed', await api.addFeed({ url: feeds.url('/wire.xml') }))
     check('listFeeds', await api.listFeeds({}))
+    const renamed = check(
+      'updateFeed',
+      await api.updateFeed({ feedId: feed.id, title: 'Harbour Wire (wires)' }),
+    )
+    expect(renamed.title).toBe('Harbour Wire (wires)')
+    check('updateFeed', await api.updateFeed({ feedId: feed.id, title: 'Harbour Wire' }))
     const discovered = check(
       'discoverFeeds',
       await api.discoverFeeds({ url: feeds.url('/wire.xml') }),

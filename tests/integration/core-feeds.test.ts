@@ -350,6 +350,55 @@ describe('citations', () => {
   })
 })
 
+describe('retention', () => {
+  it('removes old items the feed no longer lists, but never starred, annotated or exported ones', async () => {
+    const core = await openCore()
+    const feed = await core.addFeed({ url: server.url('/lab.xml') })
+    if (!feed.ok) throw new Error('add failed')
+    // The feed publishes five more stories over time, each replacing the last in the feed.
+    const atom = fixture('feeds/lab-atom.xml').toString('utf8')
+    const entry = (n: number): string =>
+      `<entry><title>Story ${n}</title><id>urn:story:${n}</id><updated>2026-03-0${n}T09:00:00Z</updated><content type="html">Text ${n}.</content></entry>`
+    const ids: Record<string, string> = {}
+    for (let n = 1; n <= 5; n++) {
+      server.routes.set('/lab.xml', {
+        body: atom.replace(/<entry>[\s\S]*<\/entry>/, entry(n)),
+        headers: ATOM_TYPE,
+      })
+      await core.syncAll({})
+    }
+    const all = await core.listItems({})
+    if (!all.ok) throw new Error('list failed')
+    for (const item of all.value) ids[item.title] = item.id
+    expect(all.value).toHaveLength(6)
+    await core.setItemState({ itemId: ids['Story 1']!, starred: true })
+    await core.createAnnotation({
+      itemId: ids['Story 2']!,
+      kind: 'claim',
+      note: '',
+      tags: [],
+      target: {
+        position: { type: 'TextPositionSelector', start: 0, end: 4 },
+        quote: { type: 'TextQuoteSelector', exact: 'Text', prefix: '', suffix: '' },
+      },
+    })
+    await core.exportArticleMarkdown({ itemId: ids['Story 3']! })
+
+    const updated = await core.updateFeed({
+      feedId: feed.value.id,
+      retention: { mode: 'items', count: 1 },
+    })
+    expect(updated.ok && updated.value.retention).toEqual({ mode: 'items', count: 1 })
+    const kept = await core.listItems({})
+    expect(kept.ok && kept.value.map((i) => i.title).sort()).toEqual([
+      'Story 1',
+      'Story 2',
+      'Story 3',
+      'Story 5',
+    ])
+  })
+})
+
 describe('versions', () => {
   it('keeps every content of an item as a version, shows the latest and diffs any two', async () => {
     const core = await openCore()

@@ -36,6 +36,8 @@ export interface StoredFeed {
   folder?: string[]
   /** The feed's declared language (BCP 47), for citations. */
   language?: string | null
+  /** How long items are kept (default: all). */
+  retention?: Retention
   /** When a scheduled sync should fetch this feed next (Cache-Control, polite minimum). */
   nextCheckAt?: string | null
   /** Not to be fetched at all before this time: the server asked us to wait (Retry-After). */
@@ -45,6 +47,9 @@ export interface StoredFeed {
   /** Problems worked around on the last parse (repaired XML, unknown charset…). */
   warnings?: string[]
 }
+
+export type Retention =
+  { mode: 'all' } | { mode: 'days'; days: number } | { mode: 'items'; count: number }
 
 export interface StoredItem {
   id: string
@@ -84,6 +89,8 @@ export interface ItemVersion {
 export interface ItemState {
   read?: true
   starred?: true
+  /** Exported as a note at least once: retention keeps it. */
+  exported?: true
   /** The user's corrections to the citation: they win over every source, now and after syncs. */
   citation?: CitationEdits
 }
@@ -96,6 +103,8 @@ interface ItemsDoc {
   schemaVersion: number
   feedId: string
   items: StoredItem[]
+  /** Ids the feed listed at its last successful read: retention never removes those. */
+  listed?: string[]
 }
 interface StateDoc {
   schemaVersion: number
@@ -368,6 +377,7 @@ export class LibraryStore {
   async upsertItems(feedId: string, incoming: StoredItem[]): Promise<number> {
     const doc = this.docs(feedId).items
     const added = await doc.update((data) => {
+      data.listed = incoming.map((item) => item.id)
       const byId = new Map(data.items.map((item, index) => [item.id, index]))
       let count = 0
       for (const item of incoming) {
@@ -408,6 +418,45 @@ export class LibraryStore {
     return added
   }
 
+  /**
+   * Applies the feed's retention: removes items the feed no longer lists that are older than N
+   * days or beyond the newest N — never one that is starred, annotated, exported or corrected.
+   * Returns how many were removed. (Their bodies stay in their packs; packs are collected later.)
+   */
+  async applyRetention(feedId: string, now: Date): Promise<number> {
+    const retention = this.feed(feedId)?.retention
+    if (!retention || retention.mode === 'all') return 0
+    const docs = this.docs(feedId)
+    const annotated = new Set(docs.annotations.data.annotations.map((a) => a.itemId))
+    const removed = await docs.items.update((data) => {
+      const listed = new Set(data.listed ?? [])
+      const state = docs.state.data.items
+      const isKept = (item: StoredItem): boolean => {
+        const s = state[item.id]
+        return (
+          listed.has(item.id) ||
+          annotated.has(item.id) ||
+          Boolean(s?.starred || s?.exported || s?.citation)
+        )
+      }
+      const dateOf = (item: StoredItem): number =>
+        Date.parse(item.published ?? item.firstSeenAt) || 0
+      const newestFirst = [...data.items].sort((a, b) => dateOf(b) - dateOf(a))
+      const drop = new Set<string>()
+      newestFirst.forEach((item, rank) => {
+        if (isKept(item)) return
+        const tooOld =
+          retention.mode === 'days' && now.getTime() - dateOf(item) > retention.days * 86_400_000
+        const tooMany = retention.mode === 'items' && rank >= retention.count
+        if (tooOld || tooMany) drop.add(item.id)
+      })
+      if (drop.size) data.items = data.items.filter((item) => !drop.has(item.id))
+      return drop.size
+    })
+    if (removed) this.indexFeedItems(feedId, docs.items.data.items)
+    return removed
+  }
+
   itemState(feedId: string, itemId: string): ItemState {
     return this.docs(feedId).state.data.items[itemId] ?? {}
   }
@@ -415,7 +464,7 @@ export class LibraryStore {
   async setItemState(
     feedId: string,
     itemId: string,
-    patch: { read?: boolean; starred?: boolean; citation?: CitationEdits },
+    patch: { read?: boolean; starred?: boolean; exported?: true; citation?: CitationEdits },
   ): Promise<ItemState> {
     return this.docs(feedId).state.update((data) => {
       const next: ItemState = { ...data.items[itemId] }
@@ -427,13 +476,14 @@ export class LibraryStore {
         if (patch.starred) next.starred = true
         else delete next.starred
       }
+      if (patch.exported) next.exported = true
       if (patch.citation !== undefined) {
         if (Object.keys(patch.citation).length) next.citation = patch.citation
         else delete next.citation
       }
       // Sparse: an item with default state has no entry, so the file grows only with what the
       // user touched.
-      if (next.read || next.starred || next.citation) data.items[itemId] = next
+      if (next.read || next.starred || next.exported || next.citation) data.items[itemId] = next
       else delete data.items[itemId]
       return next
     })

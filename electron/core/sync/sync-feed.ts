@@ -228,6 +228,7 @@ export async function syncFeed(
   }
   const prepared = result.value.feed
   const newItems = await store.upsertItems(feed.id, prepared.items)
+  await store.applyRetention(feed.id, now)
   for (const item of prepared.items) if (item.body) store.bodies.missing.delete(item.bodyHash)
   await store.updateFeed(feed.id, {
     http,
