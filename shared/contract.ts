@@ -161,6 +161,12 @@ export const contract = {
     result: ItemSummarySchema,
     errors: ['not-found'],
   }),
+  fetchFullText: method({
+    doc: "Fetch the item's web page and extract the article (Readability); a failure is kept as a reason and the feed version stays.",
+    args: z.strictObject({ itemId: ItemIdSchema }),
+    result: ArticleSchema,
+    errors: ['not-found'],
+  }),
   getArticleVersion: method({
     doc: 'An earlier (or the current) content of an item, sanitized, by version index (0 = oldest).',
     args: z.strictObject({ itemId: ItemIdSchema, version: z.number().int().nonnegative() }),

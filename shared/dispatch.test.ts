@@ -61,6 +61,8 @@ const ARTICLE: Article = {
   },
   citationEdits: {},
   versions: [{ index: 0, title: ITEM.title, fetchedAt: '2026-01-23T11:00:00.000Z', current: true }],
+  summaryOnly: true,
+  fullText: { status: 'none' },
 }
 
 const SUMMARY: SyncSummary = { feeds: 1, failed: 0, skipped: 0, newItems: 0, errors: [] }
@@ -122,6 +124,10 @@ function fakeApi(overrides: Partial<ReaderApi> = {}): { api: ReaderApi; calls: C
     setItemState: async (args) => {
       record('setItemState', args)
       return ok({ ...ITEM, read: true })
+    },
+    fetchFullText: async (args) => {
+      record('fetchFullText', args)
+      return ok(ARTICLE)
     },
     getArticleVersion: async (args) => {
       record('getArticleVersion', args)
@@ -196,6 +202,7 @@ describe('dispatch: method names', () => {
       syncFeed: { feedId: FEED_ID },
       getArticle: { itemId: ITEM_ID },
       setItemState: { itemId: ITEM_ID, read: true },
+      fetchFullText: { itemId: ITEM_ID },
       getArticleVersion: { itemId: ITEM_ID, version: 0 },
       diffArticleVersions: { itemId: ITEM_ID, from: 0, to: 0 },
       updateCitation: { itemId: ITEM_ID, edits: { authors: ['Jane Doe'] } },

@@ -118,6 +118,14 @@ export const ArticleSchema = ItemSummarySchema.extend({
   citationEdits: CitationEditsSchema,
   /** Every content this item has had, oldest first; the last is the one shown. */
   versions: z.array(ArticleVersionSchema),
+  /** The feed gives only a teaser (short, or ending in "Read more" or an ellipsis). */
+  summaryOnly: z.boolean(),
+  /** The article extracted from its web page (sanitized), or why that failed. */
+  fullText: z.discriminatedUnion('status', [
+    z.object({ status: z.literal('none') }),
+    z.object({ status: z.literal('available'), contentHtml: z.string(), fetchedAt: IsoDateSchema }),
+    z.object({ status: z.literal('failed'), reason: z.string() }),
+  ]),
 })
 export type Article = z.infer<typeof ArticleSchema>
 

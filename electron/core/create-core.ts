@@ -2,10 +2,12 @@
 // network, clock and resource folder injected. Plain Node — it never imports 'electron' — so the
 // CLI, the browser shell, the Electron main process and the tests all run this same object.
 import type { MethodResult, ReaderApi, ReaderBridge } from '../../shared/contract'
-import type { Annotation, ItemSummary } from '../../shared/domain'
+import type { Annotation, Article, ItemSummary } from '../../shared/domain'
 import { buildMarkdownNote } from '../../shared/export/markdown-note'
 import { fail, ok } from '../../shared/result'
 import { articleBlocks } from './articles/article-blocks'
+import { extractFullText, looksSummaryOnly } from './articles/full-text'
+import { extractPageMetadata } from './articles/page-metadata'
 import { readArticle } from './articles/read-article'
 import { wordDiff } from './articles/word-diff'
 import { sanitizeHtml } from './articles/sanitize-html'
@@ -19,7 +21,7 @@ import {
 } from './feeds/discover-feeds'
 import { DEFAULT_FETCH_OPTIONS, fetchFeed, type FetchOptions } from './feeds/fetch-feed'
 import { buildOpml, normalizeFeedUrl, parseOpml } from './feeds/opml'
-import { feedIdFor, newAnnotationId } from './ids'
+import { feedIdFor, newAnnotationId, sha256Hex } from './ids'
 import { annotationCounts, sortedAnnotations, summaryOf, toFeed, toSummary } from './library-views'
 import type { SetAsideNotice } from './store/json-document'
 import {
@@ -114,9 +116,28 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const versions = versionsOf(found.item)
     const contentHtml = await htmlOf(found.feedId, found.item, versions[versions.length - 1]!)
     const edits = store.itemState(found.feedId, itemId).citation ?? {}
+    const full = found.item.fullText
+    let fullText: Article['fullText'] = { status: 'none' }
+    if (full?.status === 'failed') fullText = { status: 'failed', reason: full.reason }
+    if (full?.status === 'available') {
+      const html = await store.bodies.get(full.bodyHash, full.body)
+      // Extracted text is stored sanitized; it is sanitized again like every body on its way out.
+      fullText = html
+        ? {
+            status: 'available',
+            contentHtml: sanitizeHtml(html, full.pageUrl).html,
+            fetchedAt: full.fetchedAt,
+          }
+        : {
+            status: 'failed',
+            reason: 'The extracted text is missing from the library; fetch it again.',
+          }
+    }
     return {
       ...summary,
       contentHtml,
+      summaryOnly: looksSummaryOnly(contentHtml),
+      fullText,
       feedUrl: feed?.url ?? '',
       feedSiteUrl: feed?.siteUrl ?? null,
       fetchedAt: found.item.fetchedAt,
@@ -129,6 +150,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         language: feed?.language ?? null,
         accessed: found.item.fetchedAt,
         edits,
+        page: found.item.page ?? null,
       }).citation,
       citationEdits: edits,
       versions: versions.map((version, index) => ({
@@ -339,6 +361,37 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       hub.emit('libraryChanged', { reason: 'item-state' })
       const summary = summaryOf(store, itemId)
       return summary ? ok(summary) : fail('not-found', 'No such item')
+    },
+
+    fetchFullText: async ({ itemId }) => {
+      const found = store.findItem(itemId)
+      if (!found) return fail('not-found', 'No such item')
+      const at = now().toISOString()
+      const link = found.item.link
+      const failWith = async (reason: string) => {
+        await store.setFullText(found.feedId, itemId, { status: 'failed', reason, at })
+        const article = await articleOf(itemId)
+        return article ? ok(article) : fail('not-found', 'No such item')
+      }
+      if (!link) return failWith('The item has no web page to read it from.')
+      const fetched = await fetchFeed(link, { etag: null, lastModified: null }, deps.fetchOptions)
+      if (!fetched.ok) return failWith(fetched.error.message)
+      if (fetched.value.kind !== 'body') return failWith('The page sent no content.')
+      const pageUrl = fetched.value.finalUrl
+      const page = decodeFeedBytes(fetched.value.bytes, fetched.value.contentType).text
+      const extracted = extractFullText(page, pageUrl)
+      if (!extracted.ok) return failWith(extracted.error.message)
+      const bodyHash = sha256Hex(extracted.value.contentHtml)
+      const refs = store.bodies.writePack([{ hash: bodyHash, html: extracted.value.contentHtml }])
+      await store.setFullText(
+        found.feedId,
+        itemId,
+        { status: 'available', bodyHash, body: refs.get(bodyHash)!, fetchedAt: at, pageUrl },
+        extractPageMetadata(page, pageUrl),
+      )
+      hub.emit('libraryChanged', { reason: 'full-text' })
+      const article = await articleOf(itemId)
+      return article ? ok(article) : fail('not-found', 'No such item')
     },
 
     getArticleVersion: async ({ itemId, version }) => {

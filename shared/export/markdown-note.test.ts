@@ -31,6 +31,8 @@ function article(overrides: Partial<Article> = {}): Article {
     fetchedAt: '2026-02-01T08:15:00.000Z',
     citationEdits: {},
     versions: [],
+    summaryOnly: false,
+    fullText: { status: 'none' },
     ...overrides,
   }
   // The citation the core would resolve for these feed fields (no byline, no page metadata).

@@ -4,6 +4,7 @@
 // One function for getArticle, `reader show` and `reader parse --clean`, so all three agree.
 import { cleanRelayPost } from '../../../shared/articles/clean-relay-post'
 import { resolveCitation, type CitationRecord } from '../../../shared/citation/resolve-citation'
+import type { PageMetadata } from '../../../shared/citation/page-metadata-types'
 import type { Citation } from '../../../shared/domain'
 import { articleBlocks } from './article-blocks'
 
@@ -18,6 +19,8 @@ export interface ArticleFacts {
   /** When the content was fetched: the citation's accessed date. */
   accessed: string
   edits?: Partial<CitationRecord>
+  /** Citation metadata from the item's web page, when it was fetched. */
+  page?: PageMetadata | null
 }
 
 export interface ReadArticle {
@@ -31,7 +34,7 @@ export function readArticle(html: string, facts: ArticleFacts): ReadArticle {
   const blocks = articleBlocks(html)
   const cleaned = cleanRelayPost({ title: facts.title, blocks, feedAuthor: facts.author })
   const record = resolveCitation({
-    page: null,
+    page: facts.page ?? null,
     byline: cleaned.byline.author || cleaned.byline.date ? cleaned.byline : null,
     feed: {
       title: facts.title,

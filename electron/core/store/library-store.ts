@@ -10,6 +10,7 @@
 // what other processes (the CLI next to the app) changed, found through the change journal.
 import { mkdir, readdir } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
+import type { PageMetadata } from '../../../shared/citation/page-metadata-types'
 import type { Annotation, CitationEdits } from '../../../shared/domain'
 import { BodyStore, type BodyRef } from './body-store'
 import { FileChangeJournal } from './change-journal'
@@ -76,7 +77,15 @@ export interface StoredItem {
   body?: BodyRef
   /** Earlier contents of this item, oldest first (the current one is the item itself). */
   versions?: ItemVersion[]
+  /** The article extracted from its web page, or why that failed. */
+  fullText?: FullText
+  /** Citation metadata read from the item's web page. */
+  page?: PageMetadata
 }
+
+export type FullText =
+  | { status: 'available'; bodyHash: string; body: BodyRef; fetchedAt: string; pageUrl: string }
+  | { status: 'failed'; reason: string; at: string }
 
 /** One earlier content of an item, kept when the feed changed it. */
 export interface ItemVersion {
@@ -405,6 +414,8 @@ export class LibraryStore {
             }
             data.items[index] = {
               ...item,
+              ...(known.fullText ? { fullText: known.fullText } : {}),
+              ...(known.page ? { page: known.page } : {}),
               firstSeenAt: known.firstSeenAt,
               ...(body ? { body } : {}),
               ...(versions.length ? { versions } : {}),
@@ -455,6 +466,23 @@ export class LibraryStore {
     })
     if (removed) this.indexFeedItems(feedId, docs.items.data.items)
     return removed
+  }
+
+  /** Records the full text (or the failure) and page metadata of an item. */
+  async setFullText(
+    feedId: string,
+    itemId: string,
+    fullText: FullText,
+    page?: PageMetadata,
+  ): Promise<void> {
+    const doc = this.docs(feedId).items
+    await doc.update((data) => {
+      const item = data.items.find((candidate) => candidate.id === itemId)
+      if (!item) return
+      item.fullText = fullText
+      if (page) item.page = page
+    })
+    this.indexFeedItems(feedId, doc.data.items)
   }
 
   itemState(feedId: string, itemId: string): ItemState {

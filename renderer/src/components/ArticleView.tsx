@@ -23,6 +23,12 @@ export function ArticleView({ article }: { article: Article }) {
   const [showOriginal, setShowOriginal] = useState(false)
   const [editingCitation, setEditingCitation] = useState(false)
   const [showVersions, setShowVersions] = useState(false)
+  const [showFeedVersion, setShowFeedVersion] = useState(false)
+  const [fetchingFullText, setFetchingFullText] = useState(false)
+  const fetchFullText = useReader((s) => s.fetchFullText)
+  const { fullText } = article
+  const shownHtml =
+    fullText.status === 'available' && !showFeedVersion ? fullText.contentHtml : article.contentHtml
   const updateCitation = useReader((s) => s.updateCitation)
   const [hiddenBlocks, setHiddenBlocks] = useState(0)
   const { citation } = article
@@ -61,6 +67,32 @@ export function ArticleView({ article }: { article: Article }) {
                 : `Show original (${hiddenBlocks} relay line${hiddenBlocks === 1 ? '' : 's'} hidden)`}
             </button>
           )}
+          {fullText.status === 'available' ? (
+            <button
+              type="button"
+              aria-pressed={showFeedVersion}
+              onClick={() => setShowFeedVersion((v) => !v)}
+            >
+              {showFeedVersion ? 'Show full text' : 'Show feed version'}
+            </button>
+          ) : (
+            article.link && (
+              <button
+                type="button"
+                disabled={fetchingFullText}
+                onClick={() => {
+                  setFetchingFullText(true)
+                  void fetchFullText().finally(() => setFetchingFullText(false))
+                }}
+              >
+                {fetchingFullText
+                  ? 'Fetching full text…'
+                  : article.summaryOnly
+                    ? 'Fetch full text (teaser only)'
+                    : 'Fetch full text'}
+              </button>
+            )
+          )}
           <button type="button" onClick={() => setEditingCitation((v) => !v)}>
             Edit citation
           </button>
@@ -77,6 +109,11 @@ export function ArticleView({ article }: { article: Article }) {
             Export Markdown
           </button>
         </div>
+        {fullText.status === 'failed' && (
+          <p className="notice" role="note">
+            Full text unavailable: {fullText.reason}. Showing the feed version.
+          </p>
+        )}
       </header>
       {showVersions && article.versions.length > 1 && <VersionsPanel article={article} />}
       {editingCitation && (
@@ -100,7 +137,7 @@ export function ArticleView({ article }: { article: Article }) {
       )}
 
       <ArticleContent
-        html={article.contentHtml}
+        html={shownHtml}
         title={article.title}
         feedAuthor={article.author}
         cleaned={!showOriginal}

@@ -50,6 +50,7 @@ interface ReaderState {
   deleteAnnotation(annotationId: string): Promise<void>
   exportMarkdown(): Promise<{ fileName: string; markdown: string } | null>
   updateCitation(edits: CitationEdits): Promise<boolean>
+  fetchFullText(): Promise<void>
   setProgress(progress: SyncProgress | null): void
   dismissMessage(): void
 }
@@ -187,6 +188,14 @@ export const useReader = create<ReaderState>((set, get) => {
         return null
       }
       return result.value
+    },
+
+    async fetchFullText() {
+      const itemId = get().selectedItemId
+      if (!itemId) return
+      const result = await reader.fetchFullText({ itemId })
+      if (!result.ok) return showError(result.error)
+      if (get().selectedItemId === itemId) set({ article: result.value })
     },
 
     async updateCitation(edits) {

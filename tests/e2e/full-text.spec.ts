@@ -1,0 +1,59 @@
+// A teaser feed in the reader: fetch the full text from the page, read it cleanly with the page's
+// byline in the citation, and toggle back to the feed version. The page's own script never runs.
+import { expect, test } from '@playwright/test'
+import {
+  fixture,
+  RSS_TYPE,
+  startFixtureServer,
+  type FixtureServer,
+} from '../helpers/fixture-server'
+import { startBrowserShell, type RunningShell } from '../helpers/browser-shell'
+import { removeTempDirs, tempDir } from '../helpers/temp-dir'
+
+let server: FixtureServer
+let shell: RunningShell
+
+test.beforeEach(async () => {
+  server = await startFixtureServer({
+    '/news/harbour': {
+      body: fixture('pages/news-article.html'),
+      headers: { 'content-type': 'text/html' },
+    },
+  })
+  server.routes.set('/teasers.xml', {
+    headers: RSS_TYPE,
+    body: `<?xml version="1.0"?><rss version="2.0"><channel><title>Coastline Relay</title><link>${server.origin}/</link><description>Teasers</description>
+<item><title>Harbour expansion approved after long review</title><link>${server.origin}/news/harbour</link><guid>h1</guid>
+<description>The regional planning board on Friday approved the expansion… Read more</description></item></channel></rss>`,
+  })
+  shell = await startBrowserShell(await tempDir())
+})
+
+test.afterEach(async () => {
+  await shell.stop()
+  await server.close()
+  await removeTempDirs()
+})
+
+test('fetch the full text of a teaser, cite the page, toggle back to the feed version', async ({
+  page,
+}) => {
+  await page.goto(shell.url)
+  await page.getByLabel('Feed URL').fill(server.url('/teasers.xml'))
+  await page.getByRole('button', { name: 'Add' }).click()
+  await expect(page.getByText('Subscribed to Coastline Relay')).toBeVisible()
+  await page.getByRole('option', { name: /Harbour expansion approved/ }).click()
+  await page.getByRole('button', { name: 'Fetch full text (teaser only)' }).click()
+  const content = page.getByTestId('article-content')
+  await expect(content).toContainText('two new deep-water berths')
+  await expect(content).not.toContainText('ADVERTISEMENT')
+  await expect(page.getByLabel('Citation')).toContainText('By Lena Ostrova')
+  expect(
+    await page.evaluate(() => (window as unknown as { __pagePwned?: boolean }).__pagePwned),
+  ).toBeUndefined()
+  await page.getByRole('button', { name: 'Show feed version' }).click()
+  await expect(content).toContainText('Read more')
+  await expect(content).not.toContainText('deep-water berths')
+  await page.getByRole('button', { name: 'Show full text' }).click()
+  await expect(content).toContainText('deep-water berths')
+})
