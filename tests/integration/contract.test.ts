@@ -93,6 +93,9 @@ describe.each(transports)('the contract over %s', (_name, connect) => {
     const article = check('getArticle', await api.getArticle({ itemId: item.id }))
     expect(article.contentHtml).toContain('the envoy said')
     check('setItemState', await api.setItemState({ itemId: item.id, read: true }))
+    // The item's page is not served here: the failure is kept as a reason, the article stays.
+    const full = check('fetchFullText', await api.fetchFullText({ itemId: item.id }))
+    expect(full.fullText).toMatchObject({ status: 'failed' })
     expect(
       check('getArticleVersion', await api.getArticleVersion({ itemId: item.id, version: 0 }))
         .contentHtml,
