@@ -35,15 +35,15 @@ test.afterEach(async () => {
   await removeTempDirs()
 })
 
-test('fetch the full text of a teaser, cite the page, toggle back to the feed version', async ({
+test('a teaser is read in full when opened, cited to its page, with the feed version a toggle away', async ({
   page,
 }) => {
   await page.goto(shell.url)
   await page.getByLabel('Feed URL').fill(server.url('/teasers.xml'))
   await page.getByRole('button', { name: 'Add' }).click()
   await expect(page.getByText('Subscribed to Coastline Relay')).toBeVisible()
+  // A teaser: opening it fetches the full text without being asked.
   await page.getByRole('option', { name: /Harbour expansion approved/ }).click()
-  await page.getByRole('button', { name: 'Fetch full text (teaser only)' }).click()
   const content = page.getByTestId('article-content')
   await expect(content).toContainText('two new deep-water berths')
   await expect(content).not.toContainText('ADVERTISEMENT')
