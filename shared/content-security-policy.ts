@@ -7,7 +7,9 @@ export const CSP_DIRECTIVES: readonly string[] = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data: https: http:",
+  // Images come only from the app's own offline cache (the browser shell's /api/media route or
+  // Electron's reader-media: scheme) or inline data: — never from a feed's hosts.
+  "img-src 'self' data: reader-media:",
   "connect-src 'self'",
   "font-src 'self'",
   "object-src 'none'",

@@ -259,10 +259,26 @@ export type EventName = keyof typeof events
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
 export type EventListener<E extends EventName> = (payload: EventPayload<E>) => void
 
-/** The object the renderer talks to (window.reader in Electron, an HTTP client in a browser). */
+/** The contract plus its events: what the core offers to every transport. */
 export interface ReaderBridge extends ReaderApi {
   on<E extends EventName>(event: E, listener: EventListener<E>): () => void
 }
+
+/**
+ * What the renderer talks to (window.reader in Electron, an HTTP client in a browser): the
+ * contract, its events, and where the app serves an article image from its offline cache — the
+ * renderer never loads anything from a feed's hosts itself.
+ */
+export interface RendererBridge extends ReaderBridge {
+  mediaUrl(original: string): string
+}
+
+/** The app-owned scheme Electron serves cached images on (reader-media://media/?url=…). */
+export const MEDIA_SCHEME = 'reader-media'
+
+/** A cached image, or why there is none (HTTP-like status: 204 for a tracking pixel). */
+export type MediaResult =
+  { ok: true; bytes: Uint8Array; type: string } | { ok: false; status: number; message: string }
 
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name)

@@ -1,11 +1,12 @@
 // The application core: implements every method of the contract over a data dir, with the
 // network, clock and resource folder injected. Plain Node — it never imports 'electron' — so the
 // CLI, the browser shell, the Electron main process and the tests all run this same object.
-import type { MethodResult, ReaderApi, ReaderBridge } from '../../shared/contract'
+import type { MediaResult, MethodResult, ReaderApi, ReaderBridge } from '../../shared/contract'
 import type { Annotation, Article, ItemSummary } from '../../shared/domain'
 import { buildMarkdownNote } from '../../shared/export/markdown-note'
 import { fail, ok } from '../../shared/result'
 import { articleBlocks } from './articles/article-blocks'
+import { fetchImage } from './articles/fetch-image'
 import { extractFullText, looksSummaryOnly } from './articles/full-text'
 import { extractPageMetadata } from './articles/page-metadata'
 import { readArticle } from './articles/read-article'
@@ -53,6 +54,8 @@ export interface CoreOptions {
 
 export interface Core extends ReaderBridge {
   readonly dataDir: string
+  /** An article image from the offline cache, fetched (politely, capped) the first time. */
+  media(url: string): Promise<MediaResult>
   /** Files found corrupt at open and moved aside (the user is told). */
   readonly setAside: readonly SetAsideNotice[]
   /** Writes what is pending and stops the parser workers. */
@@ -487,8 +490,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ]),
   ) as unknown as ReaderApi
 
+  const media = async (url: string): Promise<MediaResult> => {
+    await store.refresh()
+    const known = store.media.lookup(url)
+    if (known?.pixel) return { ok: false, status: 204, message: 'A tracking pixel' }
+    if (known) {
+      const bytes = await store.media.read(known)
+      if (bytes) return { ok: true, bytes, type: known.type }
+    }
+    const fetched = await fetchImage(url, deps.fetchOptions)
+    if (!fetched.ok) return fetched
+    await store.media.put(url, fetched.bytes, fetched.type, now().toISOString(), fetched.pixel)
+    if (fetched.pixel) return { ok: false, status: 204, message: 'A tracking pixel' }
+    return { ok: true, bytes: fetched.bytes, type: fetched.type }
+  }
+
   return {
     ...fresh,
+    media,
     on: (event, listener) => hub.on(event, listener),
     dataDir: options.dataDir,
     setAside,

@@ -9,6 +9,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  protocol,
   session,
   shell,
   type MenuItemConstructorOptions,
@@ -16,6 +17,7 @@ import {
 import { appPaths, PRODUCT_NAME } from '../core/app-paths'
 import { createCore } from '../core/create-core'
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy'
+import { MEDIA_SCHEME } from '../../shared/contract'
 import { registerIpc } from './register-ipc'
 import { isTrustedRendererUrl } from './trusted-sender'
 
@@ -47,6 +49,12 @@ const isAppUrl = (url: string): boolean =>
   isTrustedRendererUrl(url, devServerUrl, rendererIndexFileUrl)
 
 let mainWindow: BrowserWindow | null = null
+
+// Article images are served from the offline cache on an app-owned scheme (must be declared
+// before the app is ready); the window never loads an image from a feed's hosts itself.
+protocol.registerSchemesAsPrivileged([
+  { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true } },
+])
 
 function isHttpUrl(url: string): boolean {
   try {
@@ -174,6 +182,18 @@ async function main(): Promise<void> {
     copyright: 'MIT License',
   })
   lockDownSession()
+  protocol.handle(MEDIA_SCHEME, async (request) => {
+    const target = new URL(request.url).searchParams.get('url') ?? ''
+    const result = await core.media(target)
+    if (!result.ok) return new Response(null, { status: result.status })
+    return new Response(Buffer.from(result.bytes), {
+      headers: {
+        'content-type': result.type,
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "default-src 'none'; sandbox",
+      },
+    })
+  })
   Menu.setApplicationMenu(buildMenu())
   registerIpc(ipcMain, core, isAppUrl, log, (channel, payload) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload)

@@ -2,11 +2,12 @@
 // Runs sandboxed with context isolation; everything it needs is bundled. No other logic here.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import { createClient } from '../../shared/client'
-import { isEventName, type ReaderBridge } from '../../shared/contract'
+import { isEventName, MEDIA_SCHEME, type RendererBridge } from '../../shared/contract'
 import { callChannel, EVENT_CHANNEL, type EventMessage } from './ipc-channels'
 
-const bridge: ReaderBridge = {
+const bridge: RendererBridge = {
   ...createClient((name, args) => ipcRenderer.invoke(callChannel(name), args)),
+  mediaUrl: (original) => `${MEDIA_SCHEME}://media/?url=${encodeURIComponent(original)}`,
   on(event, listener) {
     if (typeof event !== 'string' || !isEventName(event))
       throw new Error(`Unknown event: ${String(event)}`)

@@ -11,7 +11,7 @@ import { stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
-import { events, type EventName, type ReaderBridge } from '../../shared/contract'
+import { events, type EventName, type MediaResult, type ReaderBridge } from '../../shared/contract'
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy'
 import { dispatch } from '../../shared/dispatch'
 
@@ -31,7 +31,7 @@ const MIME: Record<string, string> = {
 }
 
 export interface WebServerOptions {
-  core: ReaderBridge
+  core: ReaderBridge & { media?: (url: string) => Promise<MediaResult> }
   rendererDir: string
   port?: number
   token?: string
@@ -133,6 +133,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
 
     if (url.pathname === '/api/events') return openEventStream(res)
+    if (url.pathname === '/api/media') return serveMedia(url.searchParams.get('url') ?? '', res)
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed')
     }
@@ -156,6 +157,25 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       for (const client of sseClients) client.write(frame)
     }),
   )
+
+  /** An article image from the core's offline cache; the page never loads foreign images. */
+  async function serveMedia(target: string, res: ServerResponse): Promise<void> {
+    if (!options.core.media) return send(res, 404, 'text/plain; charset=utf-8', 'No media here')
+    const result = await options.core.media(target)
+    if (!result.ok) {
+      res.writeHead(result.status, { ...securityHeaders(), 'cache-control': 'no-store' })
+      return void res.end()
+    }
+    res.writeHead(200, {
+      'content-type': result.type,
+      'content-length': result.bytes.length,
+      'cache-control': 'private, max-age=86400',
+      'x-content-type-options': 'nosniff',
+      // Opened on its own, an image can still do nothing here.
+      'content-security-policy': "default-src 'none'; sandbox",
+    })
+    res.end(Buffer.from(result.bytes))
+  }
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
     const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '')

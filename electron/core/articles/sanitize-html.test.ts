@@ -286,3 +286,13 @@ describe('sanitizeHtml: classic XSS vectors', () => {
     expect(html.startsWith('<p>before</p>')).toBe(true)
   })
 })
+
+describe('sanitizeHtml: tracking pixels', () => {
+  it('drops 1×1 images and keeps real ones', () => {
+    const out = sanitizeHtml(
+      '<p>a<img src="https://t.example/p.gif" width="1" height="1">b<img src="https://x.example/photo.jpg" width="640" height="1"></p>',
+      'https://news.example/',
+    ).html
+    expect(out).toBe('<p>ab<img src="https://x.example/photo.jpg" width="640" height="1"></p>')
+  })
+})

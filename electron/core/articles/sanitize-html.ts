@@ -43,6 +43,15 @@ function getPurifier(): ReturnType<typeof createDOMPurify> {
     else data.keepAttr = false
   })
   instance.addHook('afterSanitizeAttributes', (node) => {
+    // A 1×1 image is a tracking pixel, not content.
+    if (
+      node.nodeName === 'IMG' &&
+      isPixelSized(node.getAttribute('width')) &&
+      isPixelSized(node.getAttribute('height'))
+    ) {
+      node.remove()
+      return
+    }
     if (node.nodeName === 'A' && node.hasAttribute('href')) {
       // Remove first so the two always come last, in this order: sanitizing stays idempotent.
       node.removeAttribute('target')
@@ -53,6 +62,10 @@ function getPurifier(): ReturnType<typeof createDOMPurify> {
   })
   purifier = instance
   return instance
+}
+
+function isPixelSized(value: string | null): boolean {
+  return value !== null && /^\s*[01](?:px)?\s*$/i.test(value)
 }
 
 function resolveUrl(value: string, base: string | null): string | null {

@@ -15,6 +15,7 @@ import type { Annotation, CitationEdits } from '../../../shared/domain'
 import { BodyStore, type BodyRef } from './body-store'
 import { FileChangeJournal } from './change-journal'
 import type { SetAsideNotice } from './json-document'
+import { MediaStore } from './media-store'
 import { SharedDocument } from './shared-document'
 
 export const SCHEMA_VERSION = 1
@@ -136,6 +137,8 @@ type IndexEntry = { feedId: string; item: StoredItem }
 
 export class LibraryStore {
   readonly bodies: BodyStore
+  /** Article images kept for offline reading. Assigned in open(). */
+  media!: MediaStore
   private readonly feedDocs = new Map<string, FeedDocs>()
   private readonly loadingDocs = new Map<string, Promise<FeedDocs>>()
   /** Subscription changes not yet written (coalesced fetch bookkeeping), by feed id. */
@@ -174,6 +177,7 @@ export class LibraryStore {
       { journal, onSetAside, onReload: () => void store.loadNewFeeds() },
     )
     await store.loadFeedDocsOf(store.library.data.feeds.map((feed) => feed.id))
+    store.media = await MediaStore.open(dataDir, journal, onSetAside)
     return store
   }
 
@@ -197,6 +201,7 @@ export class LibraryStore {
     const wanted = (file: string): boolean =>
       changed === 'all' || changed.has(relative(this.dataDir, file).split(sep).join('/'))
     if (wanted(this.library.file)) await this.library.refresh()
+    if (wanted(this.media.indexFile)) await this.media.refresh()
     await this.loadNewFeeds()
     for (const docs of this.feedDocs.values()) {
       for (const doc of [docs.items, docs.state, docs.annotations]) {

@@ -1,9 +1,9 @@
 // The browser shell's transport: contract calls as POST /api/call/<method> (the HttpOnly token
 // cookie rides along), events from one shared EventSource on /api/events.
 import { createClient } from '../../../shared/client'
-import { isEventName, type ReaderBridge } from '../../../shared/contract'
+import { isEventName, type RendererBridge } from '../../../shared/contract'
 
-export function createHttpBridge(): ReaderBridge {
+export function createHttpBridge(): RendererBridge {
   const api = createClient(async (method, args) => {
     let response: Response
     try {
@@ -36,6 +36,7 @@ export function createHttpBridge(): ReaderBridge {
   let source: EventSource | null = null
   return {
     ...api,
+    mediaUrl: (original) => `/api/media?url=${encodeURIComponent(original)}`,
     on(event, listener) {
       if (!isEventName(event)) throw new Error(`Unknown event ${String(event)}`)
       source ??= new EventSource('/api/events', { withCredentials: true })

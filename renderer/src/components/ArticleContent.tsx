@@ -6,6 +6,7 @@ import { anchorTarget } from '../../../shared/anchoring/anchor-target'
 import { describeTextRange } from '../../../shared/anchoring/describe-text-range'
 import type { Annotation, AnnotationTarget } from '../../../shared/domain'
 import { paintHighlights, type PaintSpan } from '../highlight/paint-highlights'
+import { reader } from '../api/reader'
 import { markCleanedBlocks } from '../highlight/clean-view'
 import { purifyArticleHtml } from '../highlight/purify-article'
 import { rangeToOffsets } from '../highlight/selection-offsets'
@@ -44,6 +45,11 @@ export function ArticleContent({
     const root = ref.current
     if (!root) return
     root.innerHTML = purifyArticleHtml(html)
+    // Images come from the app's offline cache, never straight from the feed's hosts.
+    for (const image of root.querySelectorAll('img')) {
+      const src = image.getAttribute('src') ?? ''
+      if (/^https?:/i.test(src)) image.setAttribute('src', reader.mediaUrl(src))
+    }
     onCleaned(markCleanedBlocks(root, title, feedAuthor))
     const text = root.textContent ?? ''
     const spans: PaintSpan[] = []
