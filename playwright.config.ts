@@ -6,6 +6,9 @@ export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
   timeout: 60_000,
+  // Generous: the first subscription in a fresh shell also starts its parser workers, and CI
+  // machines are shared.
+  expect: { timeout: 15_000 },
   workers: 1,
   reporter: [['list']],
   use: {

@@ -92,12 +92,13 @@ export const contract = {
     errors: [...feedErrorCodes, 'already-subscribed'],
   }),
   updateFeed: method({
-    doc: "Change a subscription's settings: its name, folder or retention (applied at once).",
+    doc: "Change a subscription's settings: name, folder, retention (applied at once), full text always.",
     args: z.strictObject({
       feedId: FeedIdSchema,
       title: z.string().min(1).max(300).optional(),
       folder: z.array(z.string().min(1).max(200)).max(20).optional(),
       retention: RetentionSchema.optional(),
+      alwaysFullText: z.boolean().optional(),
     }),
     result: FeedSchema,
     errors: ['not-found'],

@@ -17,6 +17,7 @@ const FEED: Feed = {
   description: '',
   folder: [],
   retention: { mode: 'all' },
+  alwaysFullText: false,
   addedAt: '2026-01-01T00:00:00.000Z',
   lastSuccessAt: null,
   lastError: null,
@@ -62,6 +63,7 @@ const ARTICLE: Article = {
   citationEdits: {},
   versions: [{ index: 0, title: ITEM.title, fetchedAt: '2026-01-23T11:00:00.000Z', current: true }],
   summaryOnly: true,
+  wantsFullText: true,
   fullText: { status: 'none' },
 }
 

@@ -33,6 +33,8 @@ export const FeedSchema = z.object({
   /** Folder path, outermost first; [] at the top level. */
   folder: z.array(z.string()),
   retention: RetentionSchema,
+  /** Read every item in full from its page (not only the ones detected as teasers). */
+  alwaysFullText: z.boolean(),
   addedAt: IsoDateSchema,
   lastSuccessAt: IsoDateSchema.nullable(),
   lastError: FeedErrorSchema.nullable(),
@@ -120,6 +122,8 @@ export const ArticleSchema = ItemSummarySchema.extend({
   versions: z.array(ArticleVersionSchema),
   /** The feed gives only a teaser (short, or ending in "Read more" or an ellipsis). */
   summaryOnly: z.boolean(),
+  /** Read it in full from its page when opened: a teaser, or its feed is set to always. */
+  wantsFullText: z.boolean(),
   /** The article extracted from its web page (sanitized), or why that failed. */
   fullText: z.discriminatedUnion('status', [
     z.object({ status: z.literal('none') }),

@@ -140,6 +140,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...summary,
       contentHtml,
       summaryOnly: looksSummaryOnly(contentHtml),
+      wantsFullText: looksSummaryOnly(contentHtml) || Boolean(feed?.alwaysFullText),
       fullText,
       feedUrl: feed?.url ?? '',
       feedSiteUrl: feed?.siteUrl ?? null,
@@ -236,12 +237,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return viaPage.ok ? ok(toFeed(store, viaPage.value)) : viaPage
     },
 
-    updateFeed: async ({ feedId, title, folder, retention }) => {
+    updateFeed: async ({ feedId, title, folder, retention, alwaysFullText }) => {
       if (!store.feed(feedId)) return fail('not-found', 'No such feed')
       const patch = {
         ...(title !== undefined ? { title } : {}),
         ...(folder !== undefined ? { folder } : {}),
         ...(retention !== undefined ? { retention } : {}),
+        ...(alwaysFullText !== undefined ? { alwaysFullText } : {}),
       }
       const feed = await store.updateFeed(feedId, patch, { durable: true })
       if (retention) await store.applyRetention(feedId, now())

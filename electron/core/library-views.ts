@@ -15,6 +15,7 @@ export function toFeed(store: LibraryStore, feed: StoredFeed): Feed {
     description: feed.description,
     folder: feed.folder ?? [],
     retention: feed.retention ?? { mode: 'all' },
+    alwaysFullText: Boolean(feed.alwaysFullText),
     addedAt: feed.addedAt,
     lastSuccessAt: feed.lastSuccessAt,
     lastError: feed.lastError,

@@ -32,6 +32,7 @@ function article(overrides: Partial<Article> = {}): Article {
     citationEdits: {},
     versions: [],
     summaryOnly: false,
+    wantsFullText: false,
     fullText: { status: 'none' },
     ...overrides,
   }

@@ -1,7 +1,11 @@
 // Correcting a citation by hand in the reader: the correction shows at once, survives a reload
 // and is what the exported note cites.
 import { expect, test } from '@playwright/test'
-import { startBrowserShell, type RunningShell } from '../helpers/browser-shell'
+import {
+  reportShellOnFailure,
+  startBrowserShell,
+  type RunningShell,
+} from '../helpers/browser-shell'
 import { removeTempDirs, tempDir } from '../helpers/temp-dir'
 
 let shell: RunningShell
@@ -10,7 +14,9 @@ test.beforeEach(async () => {
   shell = await startBrowserShell(await tempDir())
 })
 
-test.afterEach(async () => {
+// eslint-disable-next-line no-empty-pattern -- Playwright needs the pattern to pass testInfo
+test.afterEach(async ({}, testInfo) => {
+  await reportShellOnFailure(shell, testInfo)
   await shell.stop()
   await removeTempDirs()
 })

@@ -7,7 +7,11 @@ import {
   startFixtureServer,
   type FixtureServer,
 } from '../helpers/fixture-server'
-import { startBrowserShell, type RunningShell } from '../helpers/browser-shell'
+import {
+  reportShellOnFailure,
+  startBrowserShell,
+  type RunningShell,
+} from '../helpers/browser-shell'
 import { removeTempDirs, tempDir } from '../helpers/temp-dir'
 
 let server: FixtureServer
@@ -29,7 +33,9 @@ test.beforeEach(async () => {
   shell = await startBrowserShell(await tempDir())
 })
 
-test.afterEach(async () => {
+// eslint-disable-next-line no-empty-pattern -- Playwright needs the pattern to pass testInfo
+test.afterEach(async ({}, testInfo) => {
+  await reportShellOnFailure(shell, testInfo)
   await shell.stop()
   await server.close()
   await removeTempDirs()

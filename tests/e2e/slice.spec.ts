@@ -10,7 +10,12 @@ import {
   startFixtureServer,
   type FixtureServer,
 } from '../helpers/fixture-server'
-import { REPO_ROOT, startBrowserShell, type RunningShell } from '../helpers/browser-shell'
+import {
+  REPO_ROOT,
+  reportShellOnFailure,
+  startBrowserShell,
+  type RunningShell,
+} from '../helpers/browser-shell'
 import { removeTempDirs, tempDir } from '../helpers/temp-dir'
 
 const ARTIFACTS = join(REPO_ROOT, 'tests', 'artifacts')
@@ -24,7 +29,9 @@ test.beforeEach(async () => {
   shell = await startBrowserShell(await tempDir())
 })
 
-test.afterEach(async () => {
+// eslint-disable-next-line no-empty-pattern -- Playwright needs the pattern to pass testInfo
+test.afterEach(async ({}, testInfo) => {
+  await reportShellOnFailure(shell, testInfo)
   await shell.stop()
   await feeds.close()
   await removeTempDirs()

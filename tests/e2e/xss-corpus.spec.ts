@@ -3,7 +3,11 @@
 // every item opened. A sentinel installed before the page's own scripts records any payload that
 // runs; dialogs, navigations, popups and requests leaving the browser shell are recorded too.
 import { expect, test } from '@playwright/test'
-import { startBrowserShell, type RunningShell } from '../helpers/browser-shell'
+import {
+  reportShellOnFailure,
+  startBrowserShell,
+  type RunningShell,
+} from '../helpers/browser-shell'
 import { RSS_TYPE, startFixtureServer, type FixtureServer } from '../helpers/fixture-server'
 import { removeTempDirs, tempDir } from '../helpers/temp-dir'
 import { XSS_VECTORS } from '../fixtures/xss/vectors'
@@ -58,7 +62,9 @@ test.beforeEach(async () => {
   shell = await startBrowserShell(await tempDir())
 })
 
-test.afterEach(async () => {
+// eslint-disable-next-line no-empty-pattern -- Playwright needs the pattern to pass testInfo
+test.afterEach(async ({}, testInfo) => {
+  await reportShellOnFailure(shell, testInfo)
   await shell.stop()
   await feeds.close()
   await removeTempDirs()

@@ -57,3 +57,21 @@ export async function startBrowserShell(
       }),
   }
 }
+
+/** When a test failed, attach what the browser shell logged (bugs come with their stacks). */
+export async function reportShellOnFailure(
+  shell: RunningShell | undefined,
+  testInfo: {
+    status?: string
+    expectedStatus: string
+    attach: (name: string, options: { body: string; contentType: string }) => Promise<void>
+  },
+): Promise<void> {
+  if (!shell || testInfo.status === testInfo.expectedStatus) return
+  await testInfo.attach('browser-shell.log', { body: shell.output(), contentType: 'text/plain' })
+  const bugs = shell
+    .output()
+    .split('\n')
+    .filter((line) => /Bug in|Error|^\s+at /.test(line))
+  if (bugs.length) console.log(`Browser shell log:\n${bugs.slice(0, 40).join('\n')}`)
+}

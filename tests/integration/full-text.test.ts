@@ -73,6 +73,29 @@ describe('full text', () => {
     expect(again.ok && again.value.fullText.status).toBe('available')
   })
 
+  it('reads every item of a feed set to full text, not only teasers', async () => {
+    const story =
+      '<p>The planning board heard evidence from residents, engineers and the port for a third day.</p>'.repeat(
+        12,
+      )
+    server.routes.set('/long.xml', {
+      headers: RSS_TYPE,
+      body: `<?xml version="1.0"?><rss version="2.0"><channel><title>Long reads</title><link>${server.origin}/</link><description>x</description><item><title>Envoys and engineers</title><link>${server.origin}/news/long</link><guid>l1</guid><description><![CDATA[${story}]]></description></item></channel></rss>`,
+    })
+    const core = await openCore()
+    const feed = await core.addFeed({ url: server.url('/long.xml') })
+    if (!feed.ok) throw new Error('add failed')
+    const items = await core.listItems({})
+    if (!items.ok) throw new Error('list failed')
+    const itemId = items.value.find((i) => i.title.startsWith('Envoys'))!.id
+    const before = await core.getArticle({ itemId })
+    expect(before.ok && before.value).toMatchObject({ summaryOnly: false, wantsFullText: false })
+    const updated = await core.updateFeed({ feedId: feed.value.id, alwaysFullText: true })
+    expect(updated.ok && updated.value.alwaysFullText).toBe(true)
+    const after = await core.getArticle({ itemId })
+    expect(after.ok && after.value).toMatchObject({ summaryOnly: false, wantsFullText: true })
+  })
+
   it('keeps the feed version and says why when the page cannot be read', async () => {
     const core = await openCore()
     await core.addFeed({ url: server.url('/teasers.xml') })

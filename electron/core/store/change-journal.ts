@@ -40,11 +40,20 @@ export class FileChangeJournal implements ChangeJournal {
     await appendFile(this.file, line)
   }
 
+  private looking: Promise<unknown> = Promise.resolve()
+
   /**
    * Paths (relative to the data dir) written by other processes since the last call, or 'all'
-   * when the journal was emptied meanwhile and everything must be checked.
+   * when the journal was emptied meanwhile and everything must be checked. Calls are taken one
+   * at a time: two requests refreshing at once must not both read from the same offset.
    */
-  async changedSinceLastLook(): Promise<Set<string> | 'all'> {
+  changedSinceLastLook(): Promise<Set<string> | 'all'> {
+    const next = this.looking.then(() => this.look())
+    this.looking = next.catch(() => {})
+    return next
+  }
+
+  private async look(): Promise<Set<string> | 'all'> {
     const size = await this.size()
     if (size === this.offset) return new Set()
     if (size < this.offset) {

@@ -40,6 +40,8 @@ export interface StoredFeed {
   language?: string | null
   /** How long items are kept (default: all). */
   retention?: Retention
+  /** Always read this feed's items in full from their pages, not only detected teasers. */
+  alwaysFullText?: boolean
   /** When a scheduled sync should fetch this feed next (Cache-Control, polite minimum). */
   nextCheckAt?: string | null
   /** Not to be fetched at all before this time: the server asked us to wait (Retry-After). */
@@ -174,7 +176,9 @@ export class LibraryStore {
     store.library = await SharedDocument.open<LibraryDoc>(
       join(dataDir, 'library.json'),
       () => ({ schemaVersion: SCHEMA_VERSION, feeds: [] }),
-      { journal, onSetAside, onReload: () => void store.loadNewFeeds() },
+      // A library re-read from disk may list feeds not loaded yet: load them before anyone
+      // reads the list, or a listing in between would find a feed without its files.
+      { journal, onSetAside, onReload: () => store.loadNewFeeds() },
     )
     await store.loadFeedDocsOf(store.library.data.feeds.map((feed) => feed.id))
     store.media = await MediaStore.open(dataDir, journal, onSetAside)

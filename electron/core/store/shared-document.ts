@@ -32,7 +32,7 @@ export class SharedDocument<T extends Versioned> {
     readonly file: string,
     private readonly db: Low<T>,
     private readonly journal: ChangeJournal,
-    private readonly onReload: (data: T) => void,
+    private readonly onReload: (data: T) => void | Promise<void>,
   ) {}
 
   static async open<T extends Versioned>(
@@ -41,7 +41,8 @@ export class SharedDocument<T extends Versioned> {
     options: {
       journal: ChangeJournal
       onSetAside: (notice: SetAsideNotice) => void
-      onReload?: (data: T) => void
+      /** Runs after a re-read, before refresh() (and update()) go on: may be async. */
+      onReload?: (data: T) => void | Promise<void>
       compact?: boolean
     },
   ): Promise<SharedDocument<T>> {
@@ -82,7 +83,7 @@ export class SharedDocument<T extends Versioned> {
     if (SharedDocument.same(now, this.stamp)) return false
     await this.db.read()
     this.stamp = now
-    this.onReload(this.db.data)
+    await this.onReload(this.db.data)
     return true
   }
 

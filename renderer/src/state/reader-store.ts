@@ -107,9 +107,10 @@ export const useReader = create<ReaderState>((set, get) => {
       if (get().selectedItemId !== itemId) return
       if (!article.ok) return showError(article.error)
       set({ article: article.value, annotations: annotations.ok ? annotations.value : [] })
-      // A teaser is read in full automatically, once: a failure is shown and not retried.
-      const { summaryOnly, fullText, link } = article.value
-      if (summaryOnly && fullText.status === 'none' && link) void get().fetchFullText()
+      // A teaser (or any item of a feed set to full text) is read in full automatically, once:
+      // a failure is shown and not retried.
+      const { wantsFullText, fullText, link } = article.value
+      if (wantsFullText && fullText.status === 'none' && link) void get().fetchFullText()
       if (!article.value.read) await get().toggleRead(itemId, true)
     },
 
