@@ -2,6 +2,7 @@
 // the text is unchanged, else by searching for the exact quote and preferring the occurrence whose
 // stored prefix/suffix context matches. A quote that is gone gives null (shown as an orphan).
 import { describe, expect, it } from 'vitest'
+import { mulberry32 } from '../../tests/helpers/prng'
 import type { AnnotationTarget } from '../domain'
 import { anchorTarget, type TextSpan } from './anchor-target'
 import { describeTextRange } from './describe-text-range'
@@ -182,17 +183,7 @@ describe('anchorTarget: orphans', () => {
 
 // ----- generated cases -----
 
-/** mulberry32: a tiny deterministic PRNG so failures reproduce. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const prng = mulberry32
 
 const WORDS = (
   'the council voted budget river school mayor report data study found that prices rose fell ' +

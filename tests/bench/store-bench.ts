@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { createCore } from '../../electron/core/create-core'
 import { sha256Hex } from '../../electron/core/ids'
 import { LibraryStore, type StoredItem } from '../../electron/core/store/library-store'
+import { mulberry32 } from '../helpers/prng'
 
 const ITEMS_PER_FEED = 50
 const TOGGLES = 300
@@ -26,17 +27,6 @@ function bytesWritten(): number {
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
-}
-
-/** A deterministic PRNG so every run toggles the same items. */
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed |= 0
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 async function generate(dataDir: string, items: number): Promise<string[]> {

@@ -4,6 +4,7 @@
 // the same bytes, so runs are comparable and the corpus can be reused between runs.
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { mulberry32 } from '../../helpers/prng'
 
 export interface CorpusSpec {
   feeds: number
@@ -20,16 +21,6 @@ const WORDS =
   'government minister talks agreement border trade council vote housing climate report survey officials said according analysts market prices energy election parliament court ruling ceasefire envoy delegation statement spokesman policy budget inflation growth exports sanctions summit negotiations'.split(
     ' ',
   )
-
-function rng(seed: number): () => number {
-  return () => {
-    seed |= 0
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function sentence(random: () => number, words = 14): string {
   const out: string[] = []
@@ -61,7 +52,7 @@ function date(feed: number, item: number): Date {
 }
 
 function rss(feed: number, items: number, latin1: boolean): string {
-  const random = rng(feed + 1)
+  const random = mulberry32(feed + 1)
   const entries: string[] = []
   for (let i = 0; i < items; i++) {
     entries.push(`    <item>
@@ -87,7 +78,7 @@ ${entries.join('\n')}
 }
 
 function atom(feed: number, items: number): string {
-  const random = rng(feed + 1)
+  const random = mulberry32(feed + 1)
   const entries: string[] = []
   for (let i = 0; i < items; i++) {
     const html = body(random, feed, i, false)
