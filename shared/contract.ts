@@ -138,10 +138,12 @@ export const contract = {
     errors: ['not-found', 'busy'],
   }),
   listItems: method({
-    doc: 'Items newest first, optionally of one feed and/or unread only.',
+    doc: 'Items newest first, optionally of one feed, unread only, or of a smart view.',
     args: z.strictObject({
       feedId: FeedIdSchema.optional(),
       unreadOnly: z.boolean().optional(),
+      /** Smart views: starred items, or items with highlights. */
+      view: z.enum(['all', 'starred', 'annotated']).optional(),
     }),
     result: z.array(ItemSummarySchema),
     errors: ['not-found'],

@@ -326,7 +326,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return syncer.sync([feed], options.limits ? { limits: options.limits } : {})
     },
 
-    listItems: async ({ feedId, unreadOnly }) => {
+    listItems: async ({ feedId, unreadOnly, view }) => {
       if (feedId && !store.feed(feedId)) return fail('not-found', 'No such feed')
       const feedIds = feedId ? [feedId] : store.feeds().map((f) => f.id)
       const result: ItemSummary[] = []
@@ -336,6 +336,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         for (const item of store.items(id)) {
           const summary = toSummary(store, id, item, counts.get(item.id) ?? 0)
           if (unreadOnly && summary.read) continue
+          if (view === 'starred' && !summary.starred) continue
+          if (view === 'annotated' && summary.annotationCount === 0) continue
           result.push(summary)
         }
       }

@@ -1,10 +1,12 @@
 // Three panes: feeds, items, reader. Loads the library, follows the core's events (sync progress,
 // library changes) and shows one message line for errors and confirmations.
-import { useEffect } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { reader } from './api/reader'
 import { ArticleView } from './components/ArticleView'
 import { ItemList } from './components/ItemList'
+import { KeyboardHelp } from './components/KeyboardHelp'
 import { Sidebar } from './components/Sidebar'
+import { useShortcuts } from './keyboard/use-shortcuts'
 import { useReader } from './state/reader-store'
 
 export function App() {
@@ -12,6 +14,9 @@ export function App() {
   const message = useReader((s) => s.message)
   const loading = useReader((s) => s.loading)
   const dismissMessage = useReader((s) => s.dismissMessage)
+  const [help, setHelp] = useState(false)
+  const toggleHelp = useCallback(() => setHelp((shown) => !shown), [])
+  useShortcuts(toggleHelp)
 
   useEffect(() => {
     const { load, setProgress, refreshLists } = useReader.getState()
@@ -46,6 +51,7 @@ export function App() {
           </button>
         </div>
       )}
+      {help && <KeyboardHelp onClose={() => setHelp(false)} />}
       <div className="panes">
         <Sidebar />
         <ItemList />

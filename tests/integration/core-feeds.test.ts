@@ -195,6 +195,33 @@ describe('syncing', () => {
   })
 })
 
+describe('smart views', () => {
+  it('lists starred items and items with highlights', async () => {
+    const core = await openCore()
+    await core.addFeed({ url: server.url('/wire.xml') })
+    const items = await core.listItems({})
+    if (!items.ok) throw new Error('list failed')
+    const [first, second] = items.value
+    await core.setItemState({ itemId: first!.id, starred: true })
+    await core.createAnnotation({
+      itemId: second!.id,
+      kind: 'plain',
+      note: '',
+      tags: [],
+      target: {
+        position: { type: 'TextPositionSelector', start: 0, end: 9 },
+        quote: { type: 'TextQuoteSelector', exact: 'Container', prefix: '', suffix: '' },
+      },
+    })
+    const starred = await core.listItems({ view: 'starred' })
+    expect(starred.ok && starred.value.map((i) => i.id)).toEqual([first!.id])
+    const annotated = await core.listItems({ view: 'annotated' })
+    expect(annotated.ok && annotated.value.map((i) => i.id)).toEqual([second!.id])
+    const unread = await core.listItems({ unreadOnly: true, view: 'starred' })
+    expect(unread.ok && unread.value.map((i) => i.id)).toEqual([first!.id])
+  })
+})
+
 describe('the library on disk', () => {
   it('keeps items, read state and annotations across a restart', async () => {
     const dataDir = await tempDir()

@@ -30,6 +30,7 @@ export function ArticleView({ article }: { article: Article }) {
   const shownHtml =
     fullText.status === 'available' && !showFeedVersion ? fullText.contentHtml : article.contentHtml
   const updateCitation = useReader((s) => s.updateCitation)
+  const toggleStar = useReader((s) => s.toggleStar)
   const [hiddenBlocks, setHiddenBlocks] = useState(0)
   const { citation } = article
   const citedDate = citation.published ?? article.published
@@ -56,6 +57,13 @@ export function ArticleView({ article }: { article: Article }) {
           )}
         </p>
         <div className="article-actions">
+          <button
+            type="button"
+            aria-pressed={article.starred}
+            onClick={() => void toggleStar(article.id)}
+          >
+            {article.starred ? '★ Starred' : '☆ Star'}
+          </button>
           {hiddenBlocks > 0 && (
             <button
               type="button"

@@ -41,6 +41,11 @@ export function ItemList() {
             <div className="item-meta">
               <span>{item.feedTitle}</span>
               <span>{formatDate(item.published ?? item.firstSeenAt)}</span>
+              {item.starred && (
+                <span className="item-star" aria-label="Starred">
+                  ★
+                </span>
+              )}
               {item.annotationCount > 0 && (
                 <span className="item-annotations">✎ {item.annotationCount}</span>
               )}

@@ -1,12 +1,21 @@
 // The left pane: add a feed, sync with progress, and the feed list with unread counts and
 // error badges whose tooltip gives the reason.
 import { useState, type FormEvent } from 'react'
-import { useReader } from '../state/reader-store'
+import { useReader, type SmartView } from '../state/reader-store'
+
+const SMART_VIEWS: { view: SmartView; label: string }[] = [
+  { view: 'all', label: 'All items' },
+  { view: 'unread', label: 'Unread' },
+  { view: 'starred', label: 'Starred' },
+  { view: 'annotated', label: 'Highlighted' },
+]
 
 export function Sidebar() {
   const feeds = useReader((s) => s.feeds)
   const selectedFeedId = useReader((s) => s.selectedFeedId)
   const selectFeed = useReader((s) => s.selectFeed)
+  const selectView = useReader((s) => s.selectView)
+  const view = useReader((s) => s.view)
   const addFeed = useReader((s) => s.addFeed)
   const syncAll = useReader((s) => s.syncAll)
   const sync = useReader((s) => s.sync)
@@ -54,16 +63,21 @@ export function Sidebar() {
         )}
       </div>
       <ul className="feed-list">
-        <li>
-          <button
-            type="button"
-            className={selectedFeedId === null ? 'selected' : ''}
-            onClick={() => void selectFeed(null)}
-          >
-            <span className="feed-title">All items</span>
-            {totalUnread > 0 && <span className="count">{totalUnread}</span>}
-          </button>
-        </li>
+        {SMART_VIEWS.map((smart) => (
+          <li key={smart.view}>
+            <button
+              type="button"
+              className={selectedFeedId === null && view === smart.view ? 'selected' : ''}
+              aria-current={selectedFeedId === null && view === smart.view ? 'page' : undefined}
+              onClick={() => void selectView(smart.view)}
+            >
+              <span className="feed-title">{smart.label}</span>
+              {smart.view === 'all' && totalUnread > 0 && (
+                <span className="count">{totalUnread}</span>
+              )}
+            </button>
+          </li>
+        ))}
         {feeds.map((feed) => (
           <li key={feed.id}>
             <button

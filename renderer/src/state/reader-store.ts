@@ -14,6 +14,8 @@ import type { ReaderError } from '../../../shared/result'
 import { reader } from '../api/reader'
 import { describeError } from './describe-error'
 
+export type SmartView = 'all' | 'unread' | 'starred' | 'annotated'
+
 export interface SyncProgress {
   done: number
   total: number
@@ -24,6 +26,8 @@ interface ReaderState {
   feeds: Feed[]
   items: ItemSummary[]
   selectedFeedId: string | null
+  /** The smart view shown when no feed is selected. */
+  view: SmartView
   unreadOnly: boolean
   selectedItemId: string | null
   article: Article | null
@@ -36,6 +40,12 @@ interface ReaderState {
   load(): Promise<void>
   refreshLists(): Promise<void>
   selectFeed(feedId: string | null): Promise<void>
+  selectView(view: SmartView): Promise<void>
+  toggleStar(itemId: string): Promise<void>
+  /** Open the item `delta` places down (j) or up (k) the list. */
+  moveSelection(delta: 1 | -1): Promise<void>
+  /** Open the next unread item below the current one (n). */
+  openNextUnread(): Promise<void>
   setUnreadOnly(value: boolean): Promise<void>
   openItem(itemId: string): Promise<void>
   toggleRead(itemId: string, read: boolean): Promise<void>
@@ -63,6 +73,7 @@ export const useReader = create<ReaderState>((set, get) => {
     feeds: [],
     items: [],
     selectedFeedId: null,
+    view: 'all',
     unreadOnly: false,
     selectedItemId: null,
     article: null,
@@ -77,15 +88,59 @@ export const useReader = create<ReaderState>((set, get) => {
     },
 
     async refreshLists() {
-      const { selectedFeedId, unreadOnly } = get()
+      const { selectedFeedId, unreadOnly, view } = get()
       const [feeds, items] = await Promise.all([
         reader.listFeeds({}),
-        reader.listItems({ feedId: selectedFeedId ?? undefined, unreadOnly }),
+        reader.listItems({
+          feedId: selectedFeedId ?? undefined,
+          unreadOnly: unreadOnly || (selectedFeedId === null && view === 'unread'),
+          ...(selectedFeedId === null && (view === 'starred' || view === 'annotated')
+            ? { view }
+            : {}),
+        }),
       ])
       if (feeds.ok) set({ feeds: feeds.value })
       else showError(feeds.error)
       if (items.ok) set({ items: items.value })
       else showError(items.error)
+    },
+
+    async selectView(view) {
+      set({ selectedFeedId: null, view })
+      await get().refreshLists()
+    },
+
+    async toggleStar(itemId) {
+      const item = get().items.find((candidate) => candidate.id === itemId)
+      const starred = !(item?.starred ?? get().article?.starred ?? false)
+      const result = await reader.setItemState({ itemId, starred })
+      if (!result.ok) return showError(result.error)
+      const summary = result.value
+      set((state) => ({
+        items: state.items.map((candidate) => (candidate.id === itemId ? summary : candidate)),
+        article:
+          state.article?.id === itemId
+            ? { ...state.article, starred: summary.starred }
+            : state.article,
+      }))
+    },
+
+    async moveSelection(delta) {
+      const { items, selectedItemId } = get()
+      if (items.length === 0) return
+      const index = items.findIndex((item) => item.id === selectedItemId)
+      const next = index === -1 ? (delta > 0 ? 0 : items.length - 1) : index + delta
+      const target = items[Math.max(0, Math.min(items.length - 1, next))]
+      if (target && target.id !== selectedItemId) await get().openItem(target.id)
+    },
+
+    async openNextUnread() {
+      const { items, selectedItemId } = get()
+      const index = items.findIndex((item) => item.id === selectedItemId)
+      const target = [...items.slice(index + 1), ...items.slice(0, Math.max(0, index))].find(
+        (item) => !item.read,
+      )
+      if (target) await get().openItem(target.id)
     },
 
     async selectFeed(feedId) {

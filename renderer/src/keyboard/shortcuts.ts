@@ -1,0 +1,26 @@
+// The reader's keyboard map, in one table: what each key does and how the help overlay lists
+// it. Keys are ignored while typing in a field. "g" starts a two-key sequence for the views.
+
+export interface Shortcut {
+  keys: string
+  does: string
+}
+
+export const SHORTCUTS: Shortcut[] = [
+  { keys: 'j / k', does: 'Next / previous item' },
+  { keys: 'n', does: 'Next unread item' },
+  { keys: 'space / shift+space', does: 'Scroll the article down / up' },
+  { keys: 'm', does: 'Mark read / unread' },
+  { keys: 's', does: 'Star / unstar' },
+  { keys: 'o or Enter', does: 'Open the original in your browser' },
+  { keys: 'r', does: 'Sync all feeds' },
+  { keys: 'g then a / u / s / h', does: 'Go to All / Unread / Starred / Highlighted' },
+  { keys: '?', does: 'Show or hide this help' },
+  { keys: 'Escape', does: 'Close dialogs and panels' },
+]
+
+/** Whether a key event comes from somewhere the user is typing. */
+export function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
+}

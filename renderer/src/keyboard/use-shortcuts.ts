@@ -1,0 +1,70 @@
+// Wires the keyboard map to the store: one keydown listener on the window.
+import { useEffect, useRef } from 'react'
+import { useReader, type SmartView } from '../state/reader-store'
+import { isTyping } from './shortcuts'
+
+const VIEW_KEYS: Record<string, SmartView> = { a: 'all', u: 'unread', s: 'starred', h: 'annotated' }
+
+export function useShortcuts(toggleHelp: () => void): void {
+  const pendingG = useRef(false)
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return
+      if (isTyping(event.target)) return
+      const state = useReader.getState()
+      const key = event.key
+      if (pendingG.current) {
+        pendingG.current = false
+        const view = VIEW_KEYS[key]
+        if (view) {
+          event.preventDefault()
+          void state.selectView(view)
+        }
+        return
+      }
+      const article = state.article
+      const pane = document.querySelector('.reader-pane')
+      switch (key) {
+        case 'j':
+          void state.moveSelection(1)
+          break
+        case 'k':
+          void state.moveSelection(-1)
+          break
+        case 'n':
+          void state.openNextUnread()
+          break
+        case 'm':
+          if (article) void state.toggleRead(article.id, !article.read)
+          break
+        case 's':
+          if (article) void state.toggleStar(article.id)
+          break
+        case 'o':
+        case 'Enter':
+          // Enter on a focused control keeps its own meaning.
+          if (!article?.link || (key === 'Enter' && event.target !== document.body)) return
+          window.open(article.link, '_blank', 'noopener,noreferrer')
+          break
+        case 'r':
+          void state.syncAll()
+          break
+        case 'g':
+          pendingG.current = true
+          break
+        case '?':
+          toggleHelp()
+          break
+        case ' ':
+          if (!pane) return
+          pane.scrollBy({ top: (event.shiftKey ? -0.9 : 0.9) * pane.clientHeight })
+          break
+        default:
+          return
+      }
+      event.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [toggleHelp])
+}

@@ -1,0 +1,72 @@
+// Keyboard-first reading in the browser shell: j/k/n to move, s to star, m to toggle read,
+// g then a/u/s/h for the smart views, ? for the help — and keys typed into a field stay text.
+import { expect, test } from '@playwright/test'
+import {
+  reportShellOnFailure,
+  startBrowserShell,
+  type RunningShell,
+} from '../helpers/browser-shell'
+import { removeTempDirs, tempDir } from '../helpers/temp-dir'
+
+let shell: RunningShell
+
+test.beforeEach(async () => {
+  shell = await startBrowserShell(await tempDir())
+})
+
+// eslint-disable-next-line no-empty-pattern -- Playwright needs the pattern to pass testInfo
+test.afterEach(async ({}, testInfo) => {
+  await reportShellOnFailure(shell, testInfo)
+  await shell.stop()
+  await removeTempDirs()
+})
+
+test('the reader is usable from the keyboard alone', async ({ page }) => {
+  await page.goto(shell.url)
+  const options = page.getByRole('option')
+  await expect(options).toHaveCount(5)
+  const heading = page.locator('article.article h1')
+  const titles = await options.locator('.item-title').allTextContents()
+
+  await page.keyboard.press('j')
+  await expect(heading).toHaveText(titles[0]!)
+  await page.keyboard.press('j')
+  await expect(heading).toHaveText(titles[1]!)
+  await page.keyboard.press('k')
+  await expect(heading).toHaveText(titles[0]!)
+
+  // Opening marked it read; m marks it unread again, and the list shows it.
+  const first = options.filter({ hasText: titles[0]! })
+  await expect(first).toHaveClass(/\bread\b/)
+  await page.keyboard.press('m')
+  await expect(first).toHaveClass(/\bunread\b/)
+
+  // n goes to the next unread item (the second was read by j).
+  await page.keyboard.press('n')
+  await expect(heading).toHaveText(titles[2]!)
+
+  await page.keyboard.press('s')
+  await expect(options.filter({ hasText: titles[2]! }).getByLabel('Starred')).toBeVisible()
+  await page.keyboard.press('g')
+  await page.keyboard.press('s')
+  await expect(options).toHaveCount(1)
+  await expect(options.first()).toContainText(titles[2]!)
+  await page.keyboard.press('g')
+  await page.keyboard.press('u')
+  await expect(options).toHaveCount(3) // five, less the two read ones (titles[1] and titles[2])
+  await page.keyboard.press('g')
+  await page.keyboard.press('a')
+  await expect(options).toHaveCount(5)
+
+  await page.keyboard.press('?')
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  await expect(help).toContainText('Next / previous item')
+  await page.keyboard.press('Escape')
+  await expect(help).toBeHidden()
+
+  // Typing in a field is typing, not navigating.
+  await page.getByLabel('Feed URL').fill('')
+  await page.getByLabel('Feed URL').press('j')
+  await expect(page.getByLabel('Feed URL')).toHaveValue('j')
+  await expect(heading).toHaveText(titles[2]!)
+})
