@@ -409,7 +409,7 @@ export class LibraryStore {
           // item.body is set only for a body just written (new, or rewritten after damage).
           if (known.bodyHash !== item.bodyHash || known.title !== item.title || item.body) {
             // Keep when we first saw it and, for the same body, where it is stored unless it was
-            // just written again; the newer content wins (versions: articles issue).
+            // just written again; the newer content wins, the old one becomes a version.
             const body = item.body ?? (known.bodyHash === item.bodyHash ? known.body : undefined)
             // A new content: the one it replaces becomes a version (never lost).
             const versions = [...(known.versions ?? [])]
