@@ -121,6 +121,12 @@ test('subscribe → sync → read → highlight a quote with the mouse → expor
   await page.getByRole('option', { name: /Envoys agree to resume border talks/ }).click()
   const content = page.getByTestId('article-content')
   await expect(content).toContainText('the envoy said after the meeting')
+  // The short item counts as a teaser: its page (not served here) was tried once, and the
+  // failure is told on the button without moving the article.
+  await expect(page.getByRole('button', { name: 'Full text unavailable — retry' })).toHaveAttribute(
+    'title',
+    /The server answered 404/,
+  )
 
   // The feed's script, onerror handler and javascript: link never ran and are gone.
   expect(

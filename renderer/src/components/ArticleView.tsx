@@ -85,9 +85,16 @@ export function ArticleView({ article }: { article: Article }) {
             </button>
           ) : (
             article.link && (
+              // A failure is told on this button (label and tooltip), not in a new block: the
+              // article must not move under a reader who is already selecting text.
               <button
                 type="button"
                 disabled={fetchingFullText}
+                title={
+                  fullText.status === 'failed'
+                    ? `Full text unavailable: ${fullText.reason}. Showing the feed version.`
+                    : undefined
+                }
                 onClick={() => {
                   setFetchingFullText(true)
                   void fetchFullText().finally(() => setFetchingFullText(false))
@@ -95,9 +102,11 @@ export function ArticleView({ article }: { article: Article }) {
               >
                 {fetchingFullText
                   ? 'Fetching full text…'
-                  : article.summaryOnly
-                    ? 'Fetch full text (teaser only)'
-                    : 'Fetch full text'}
+                  : fullText.status === 'failed'
+                    ? 'Full text unavailable — retry'
+                    : article.summaryOnly
+                      ? 'Fetch full text (teaser only)'
+                      : 'Fetch full text'}
               </button>
             )
           )}
@@ -117,11 +126,6 @@ export function ArticleView({ article }: { article: Article }) {
             Export Markdown
           </button>
         </div>
-        {fullText.status === 'failed' && (
-          <p className="notice" role="note">
-            Full text unavailable: {fullText.reason}. Showing the feed version.
-          </p>
-        )}
       </header>
       {showVersions && article.versions.length > 1 && <VersionsPanel article={article} />}
       {editingCitation && (
