@@ -1,27 +1,8 @@
 // Correcting a citation by hand in the reader: the correction shows at once, survives a reload
 // and is what the exported note cites.
-import { expect, test } from '@playwright/test'
-import {
-  reportShellOnFailure,
-  startBrowserShell,
-  type RunningShell,
-} from '../helpers/browser-shell'
-import { removeTempDirs, tempDir } from '../helpers/temp-dir'
+import { expect, test } from './shell-test'
 
-let shell: RunningShell
-
-test.beforeEach(async () => {
-  shell = await startBrowserShell(await tempDir())
-})
-
-// eslint-disable-next-line no-empty-pattern -- Playwright needs the pattern to pass testInfo
-test.afterEach(async ({}, testInfo) => {
-  await reportShellOnFailure(shell, testInfo)
-  await shell.stop()
-  await removeTempDirs()
-})
-
-test('a corrected citation is shown, kept and exported', async ({ page }) => {
+test('a corrected citation is shown, kept and exported', async ({ page, shell }) => {
   await page.goto(shell.url)
   const open = async (): Promise<void> => {
     await page

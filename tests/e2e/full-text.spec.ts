@@ -1,21 +1,14 @@
 // A teaser feed in the reader: fetch the full text from the page, read it cleanly with the page's
 // byline in the citation, and toggle back to the feed version. The page's own script never runs.
-import { expect, test } from '@playwright/test'
+import { expect, test } from './shell-test'
 import {
   fixture,
   RSS_TYPE,
   startFixtureServer,
   type FixtureServer,
 } from '../helpers/fixture-server'
-import {
-  reportShellOnFailure,
-  startBrowserShell,
-  type RunningShell,
-} from '../helpers/browser-shell'
-import { removeTempDirs, tempDir } from '../helpers/temp-dir'
 
 let server: FixtureServer
-let shell: RunningShell
 
 test.beforeEach(async () => {
   server = await startFixtureServer({
@@ -30,19 +23,15 @@ test.beforeEach(async () => {
 <item><title>Harbour expansion approved after long review</title><link>${server.origin}/news/harbour</link><guid>h1</guid>
 <description>The regional planning board on Friday approved the expansion… Read more</description></item></channel></rss>`,
   })
-  shell = await startBrowserShell(await tempDir())
 })
 
-// eslint-disable-next-line no-empty-pattern -- Playwright needs the pattern to pass testInfo
-test.afterEach(async ({}, testInfo) => {
-  await reportShellOnFailure(shell, testInfo)
-  await shell.stop()
+test.afterEach(async () => {
   await server.close()
-  await removeTempDirs()
 })
 
 test('a teaser is read in full when opened, cited to its page, with the feed version a toggle away', async ({
   page,
+  shell,
 }) => {
   await page.goto(shell.url)
   await page.getByLabel('Feed URL').fill(server.url('/teasers.xml'))

@@ -1,27 +1,8 @@
 // Keyboard-first reading in the browser shell: j/k/n to move, s to star, m to toggle read,
 // g then a/u/s/h for the smart views, ? for the help — and keys typed into a field stay text.
-import { expect, test } from '@playwright/test'
-import {
-  reportShellOnFailure,
-  startBrowserShell,
-  type RunningShell,
-} from '../helpers/browser-shell'
-import { removeTempDirs, tempDir } from '../helpers/temp-dir'
+import { expect, test } from './shell-test'
 
-let shell: RunningShell
-
-test.beforeEach(async () => {
-  shell = await startBrowserShell(await tempDir())
-})
-
-// eslint-disable-next-line no-empty-pattern -- Playwright needs the pattern to pass testInfo
-test.afterEach(async ({}, testInfo) => {
-  await reportShellOnFailure(shell, testInfo)
-  await shell.stop()
-  await removeTempDirs()
-})
-
-test('the reader is usable from the keyboard alone', async ({ page }) => {
+test('the reader is usable from the keyboard alone', async ({ page, shell }) => {
   await page.goto(shell.url)
   const options = page.getByRole('option')
   await expect(options).toHaveCount(5)

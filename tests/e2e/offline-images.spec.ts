@@ -1,21 +1,14 @@
 // Images in articles come through the app's offline cache: the page never contacts the image
 // host, an article read once shows its images after the host is gone, and tracking pixels vanish.
-import { expect, test } from '@playwright/test'
+import { expect, test } from './shell-test'
 import {
   fixture,
   RSS_TYPE,
   startFixtureServer,
   type FixtureServer,
 } from '../helpers/fixture-server'
-import {
-  reportShellOnFailure,
-  startBrowserShell,
-  type RunningShell,
-} from '../helpers/browser-shell'
-import { removeTempDirs, tempDir } from '../helpers/temp-dir'
 
 let server: FixtureServer
-let shell: RunningShell
 
 test.beforeEach(async () => {
   server = await startFixtureServer({
@@ -34,19 +27,15 @@ test.beforeEach(async () => {
     body: `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Photo Desk</title><link>${server.origin}/</link><description>x</description>
 <item><title>Harbour in pictures</title><link>${server.origin}/news/pictures</link><guid>p1</guid><content:encoded><![CDATA[${body}${'<p>Long enough to be an article, not a teaser. '.repeat(20)}</p>]]></content:encoded></item></channel></rss>`,
   })
-  shell = await startBrowserShell(await tempDir())
 })
 
-// eslint-disable-next-line no-empty-pattern -- Playwright needs the pattern to pass testInfo
-test.afterEach(async ({}, testInfo) => {
-  await reportShellOnFailure(shell, testInfo)
-  await shell.stop()
+test.afterEach(async () => {
   await server.close()
-  await removeTempDirs()
 })
 
 test('an article read once shows its images offline, and no request goes to the image host', async ({
   page,
+  shell,
 }) => {
   const foreign: string[] = []
   page.on('request', (request) => {

@@ -3,38 +3,27 @@
 // with a real mouse selection, export the Markdown note and check it.
 import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { expect, test } from './shell-test'
 import {
   fixture,
   RSS_TYPE,
   startFixtureServer,
   type FixtureServer,
 } from '../helpers/fixture-server'
-import {
-  REPO_ROOT,
-  reportShellOnFailure,
-  startBrowserShell,
-  type RunningShell,
-} from '../helpers/browser-shell'
-import { removeTempDirs, tempDir } from '../helpers/temp-dir'
+import { REPO_ROOT } from '../helpers/browser-shell'
 
 const ARTIFACTS = join(REPO_ROOT, 'tests', 'artifacts')
 let feeds: FixtureServer
-let shell: RunningShell
 
 test.beforeEach(async () => {
   feeds = await startFixtureServer({
     '/wire.xml': { body: fixture('feeds/wire-rss.xml'), headers: RSS_TYPE },
   })
-  shell = await startBrowserShell(await tempDir())
 })
 
-// eslint-disable-next-line no-empty-pattern -- Playwright needs the pattern to pass testInfo
-test.afterEach(async ({}, testInfo) => {
-  await reportShellOnFailure(shell, testInfo)
-  await shell.stop()
+test.afterEach(async () => {
   await feeds.close()
-  await removeTempDirs()
 })
 
 /** Drags the real mouse from the first to the last character of `phrase` inside the article. */
@@ -69,7 +58,7 @@ async function selectWithMouse(page: Page, phrase: string): Promise<void> {
   await page.mouse.up()
 }
 
-test('a newcomer sees the bundled sample library, readable offline', async ({ page }) => {
+test('a newcomer sees the bundled sample library, readable offline', async ({ page, shell }) => {
   await page.goto(shell.url)
   await expect(page.getByRole('navigation', { name: 'Feeds' })).toContainText(
     'Research Reader — Sample Newsroom',
@@ -101,6 +90,7 @@ test('a newcomer sees the bundled sample library, readable offline', async ({ pa
 
 test('subscribe → sync → read → highlight a quote with the mouse → export cited Markdown', async ({
   page,
+  shell,
 }) => {
   const ran: string[] = []
   page.on('console', (message) => ran.push(message.text()))

@@ -1,21 +1,14 @@
 // Sync in the browser shell: the UI stays responsive with a progress bar while feeds are
 // fetched, new items arrive, and a broken feed shows a badge whose tooltip gives the reason.
-import { expect, test } from '@playwright/test'
+import { expect, test } from './shell-test'
 import {
   fixture,
   RSS_TYPE,
   startFixtureServer,
   type FixtureServer,
 } from '../helpers/fixture-server'
-import {
-  reportShellOnFailure,
-  startBrowserShell,
-  type RunningShell,
-} from '../helpers/browser-shell'
-import { removeTempDirs, tempDir } from '../helpers/temp-dir'
 
 let feeds: FixtureServer
-let shell: RunningShell
 
 test.beforeEach(async () => {
   feeds = await startFixtureServer({
@@ -25,19 +18,15 @@ test.beforeEach(async () => {
       headers: { 'content-type': 'application/atom+xml' },
     },
   })
-  shell = await startBrowserShell(await tempDir())
 })
 
-// eslint-disable-next-line no-empty-pattern -- Playwright needs the pattern to pass testInfo
-test.afterEach(async ({}, testInfo) => {
-  await reportShellOnFailure(shell, testInfo)
-  await shell.stop()
+test.afterEach(async () => {
   await feeds.close()
-  await removeTempDirs()
 })
 
 test('a sync shows progress, brings new items, and marks a broken feed with its reason', async ({
   page,
+  shell,
 }) => {
   await page.goto(shell.url)
   for (const [path, title] of [
@@ -77,6 +66,7 @@ test('a sync shows progress, brings new items, and marks a broken feed with its 
 
 test('an article the feed edited keeps its earlier version, and the reader shows what changed', async ({
   page,
+  shell,
 }) => {
   await page.goto(shell.url)
   await page.getByLabel('Feed URL').fill(feeds.url('/lab.xml'))

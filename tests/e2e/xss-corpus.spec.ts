@@ -2,14 +2,8 @@
 // (in content:encoded, some also in the description and the title), subscribed through the UI,
 // every item opened. A sentinel installed before the page's own scripts records any payload that
 // runs; dialogs, navigations, popups and requests leaving the browser shell are recorded too.
-import { expect, test } from '@playwright/test'
-import {
-  reportShellOnFailure,
-  startBrowserShell,
-  type RunningShell,
-} from '../helpers/browser-shell'
+import { expect, test } from './shell-test'
 import { RSS_TYPE, startFixtureServer, type FixtureServer } from '../helpers/fixture-server'
-import { removeTempDirs, tempDir } from '../helpers/temp-dir'
 import { XSS_VECTORS } from '../fixtures/xss/vectors'
 
 const FEED_TITLE = 'XSS Corpus Gazette'
@@ -54,25 +48,20 @@ ${items.join('\n')}
 }
 
 let feeds: FixtureServer
-let shell: RunningShell
 
 test.beforeEach(async () => {
   feeds = await startFixtureServer()
   feeds.routes.set('/xss.xml', { body: corpusFeed(feeds.url('/xss.xml')), headers: RSS_TYPE })
-  shell = await startBrowserShell(await tempDir())
 })
 
-// eslint-disable-next-line no-empty-pattern -- Playwright needs the pattern to pass testInfo
-test.afterEach(async ({}, testInfo) => {
-  await reportShellOnFailure(shell, testInfo)
-  await shell.stop()
+test.afterEach(async () => {
   await feeds.close()
-  await removeTempDirs()
 })
 
 test('no vector of the XSS corpus runs, navigates, opens a dialog or calls out', async ({
   page,
   context,
+  shell,
 }) => {
   test.setTimeout(90_000)
   const started = Date.now()
