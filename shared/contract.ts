@@ -197,6 +197,21 @@ export const contract = {
     result: ArticleSchema,
     errors: ['not-found'],
   }),
+  markAllRead: method({
+    doc: 'Mark every unread item of a feed, or of a smart view, read; returns them so the change can be undone.',
+    args: z.strictObject({
+      feedId: FeedIdSchema.optional(),
+      view: z.enum(['all', 'starred', 'annotated']).optional(),
+    }),
+    result: z.object({ itemIds: z.array(ItemIdSchema) }),
+    errors: ['not-found'],
+  }),
+  markUnread: method({
+    doc: 'Mark these items unread again (the undo of markAllRead).',
+    args: z.strictObject({ itemIds: z.array(ItemIdSchema).max(200_000) }),
+    result: z.object({ count: z.number().int().nonnegative() }),
+    errors: [],
+  }),
   listAnnotations: method({
     doc: "An item's annotations in document order.",
     args: z.strictObject({ itemId: ItemIdSchema }),

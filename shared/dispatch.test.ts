@@ -148,6 +148,14 @@ function fakeApi(overrides: Partial<ReaderApi> = {}): { api: ReaderApi; calls: C
       record('updateCitation', args)
       return ok(ARTICLE)
     },
+    markAllRead: async (args) => {
+      record('markAllRead', args)
+      return ok({ itemIds: [ITEM_ID] })
+    },
+    markUnread: async (args) => {
+      record('markUnread', args)
+      return ok({ count: 1 })
+    },
     listAnnotations: async (args) => {
       record('listAnnotations', args)
       return ok([])
@@ -208,6 +216,8 @@ describe('dispatch: method names', () => {
       getArticleVersion: { itemId: ITEM_ID, version: 0 },
       diffArticleVersions: { itemId: ITEM_ID, from: 0, to: 0 },
       updateCitation: { itemId: ITEM_ID, edits: { authors: ['Jane Doe'] } },
+      markAllRead: { feedId: FEED_ID },
+      markUnread: { itemIds: [ITEM_ID] },
       listAnnotations: { itemId: ITEM_ID },
       createAnnotation: {
         itemId: ITEM_ID,

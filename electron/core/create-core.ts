@@ -433,6 +433,37 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return article ? ok(article) : fail('not-found', 'No such item')
     },
 
+    markAllRead: async ({ feedId, view }) => {
+      if (feedId && !store.feed(feedId)) return fail('not-found', 'No such feed')
+      const listed = await api.listItems({
+        ...(feedId ? { feedId } : {}),
+        unreadOnly: true,
+        ...(view ? { view } : {}),
+      })
+      if (!listed.ok) return listed
+      const byFeed = new Map<string, string[]>()
+      for (const item of listed.value)
+        byFeed.set(item.feedId, [...(byFeed.get(item.feedId) ?? []), item.id])
+      for (const [id, itemIds] of byFeed) await store.setItemsRead(id, itemIds, true)
+      hub.emit('libraryChanged', { reason: 'item-state' })
+      return ok({ itemIds: listed.value.map((item) => item.id) })
+    },
+
+    markUnread: async ({ itemIds }) => {
+      const byFeed = new Map<string, string[]>()
+      for (const itemId of itemIds) {
+        const found = store.findItem(itemId)
+        if (found) byFeed.set(found.feedId, [...(byFeed.get(found.feedId) ?? []), itemId])
+      }
+      let count = 0
+      for (const [id, ids] of byFeed) {
+        await store.setItemsRead(id, ids, false)
+        count += ids.length
+      }
+      hub.emit('libraryChanged', { reason: 'item-state' })
+      return ok({ count })
+    },
+
     listAnnotations: async ({ itemId }) => {
       const found = store.findItem(itemId)
       if (!found) return fail('not-found', 'No such item')

@@ -41,6 +41,11 @@ export function App() {
           role={message.kind === 'error' ? 'alert' : 'status'}
         >
           <span>{message.text}</span>
+          {message.undo && (
+            <button type="button" className="link-button" onClick={() => void message.undo?.()}>
+              Undo
+            </button>
+          )}
           <button
             type="button"
             className="link-button"

@@ -2,7 +2,10 @@
 // g then a/u/s/h for the smart views, ? for the help — and keys typed into a field stay text.
 import { expect, test } from './shell-test'
 
-test('the reader is usable from the keyboard alone', async ({ page, shell }) => {
+test('the reader is usable from the keyboard alone, and mark-all-read can be undone', async ({
+  page,
+  shell,
+}) => {
   await page.goto(shell.url)
   const options = page.getByRole('option')
   await expect(options).toHaveCount(5)
@@ -44,6 +47,17 @@ test('the reader is usable from the keyboard alone', async ({ page, shell }) => 
   await expect(help).toContainText('Next / previous item')
   await page.keyboard.press('Escape')
   await expect(help).toBeHidden()
+
+  // Mark all read, then take it back.
+  await page.getByRole('button', { name: 'Mark all read' }).click()
+  await expect(page.getByRole('status')).toContainText('Marked 3 items read.')
+  await expect(options.filter({ hasText: titles[0]! })).toHaveClass(/\bread\b/)
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect(page.getByRole('status')).toContainText('3 marked unread again.')
+  await expect(options.filter({ hasText: titles[0]! })).toHaveClass(/\bunread\b/)
+  await expect(
+    page.getByRole('navigation', { name: 'Feeds' }).getByRole('button', { name: /All items 3/ }),
+  ).toBeVisible()
 
   // Typing in a field is typing, not navigating.
   await page.getByLabel('Feed URL').fill('')

@@ -93,6 +93,14 @@ describe.each(transports)('the contract over %s', (_name, connect) => {
     const article = check('getArticle', await api.getArticle({ itemId: item.id }))
     expect(article.contentHtml).toContain('the envoy said')
     check('setItemState', await api.setItemState({ itemId: item.id, read: true }))
+    // Mark all read, then undo: exactly the items that were unread come back.
+    const marked = check('markAllRead', await api.markAllRead({ feedId: feed.id }))
+    expect(marked.itemIds).toEqual([items[1]!.id])
+    expect(check('markUnread', await api.markUnread({ itemIds: marked.itemIds }))).toEqual({
+      count: 1,
+    })
+    const after = await api.listItems({ feedId: feed.id, unreadOnly: true })
+    expect(after.ok && after.value.map((i) => i.id)).toEqual([items[1]!.id])
     // The item's page is not served here: the failure is kept as a reason, the article stays.
     const full = check('fetchFullText', await api.fetchFullText({ itemId: item.id }))
     expect(full.fullText).toMatchObject({ status: 'failed' })

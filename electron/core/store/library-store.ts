@@ -526,6 +526,20 @@ export class LibraryStore {
     })
   }
 
+  /** Sets the read flag of many items of one feed with one write. */
+  async setItemsRead(feedId: string, itemIds: readonly string[], read: boolean): Promise<void> {
+    if (itemIds.length === 0) return
+    await this.docs(feedId).state.update((data) => {
+      for (const itemId of itemIds) {
+        const next: ItemState = { ...data.items[itemId] }
+        if (read) next.read = true
+        else delete next.read
+        if (next.read || next.starred || next.exported || next.citation) data.items[itemId] = next
+        else delete data.items[itemId]
+      }
+    })
+  }
+
   annotations(feedId: string): readonly Annotation[] {
     return this.docs(feedId).annotations.data.annotations
   }

@@ -9,6 +9,7 @@ export function ItemList() {
   const openItem = useReader((s) => s.openItem)
   const unreadOnly = useReader((s) => s.unreadOnly)
   const setUnreadOnly = useReader((s) => s.setUnreadOnly)
+  const markAllRead = useReader((s) => s.markAllRead)
 
   return (
     <section className="item-list" aria-label="Items">
@@ -22,6 +23,14 @@ export function ItemList() {
           Unread only
         </label>
         <span>{items.length} items</span>
+        <button
+          type="button"
+          className="link-button"
+          disabled={!items.some((item) => !item.read)}
+          onClick={() => void markAllRead()}
+        >
+          Mark all read
+        </button>
       </header>
       {items.length === 0 && <p className="empty">No items here yet. Add a feed or sync.</p>}
       <ul role="listbox" aria-label="Articles">

@@ -34,7 +34,8 @@ interface ReaderState {
   annotations: Annotation[]
   /** Progress of the sync this window started; null when none runs. */
   sync: SyncProgress | null
-  message: { kind: 'error' | 'info'; text: string } | null
+  /** One line for errors and confirmations; `undo` offers to take the change back. */
+  message: { kind: 'error' | 'info'; text: string; undo?: () => Promise<void> } | null
   loading: boolean
 
   load(): Promise<void>
@@ -46,6 +47,8 @@ interface ReaderState {
   moveSelection(delta: 1 | -1): Promise<void>
   /** Open the next unread item below the current one (n). */
   openNextUnread(): Promise<void>
+  /** Mark every unread item of the current feed or view read, with an undo. */
+  markAllRead(): Promise<void>
   setUnreadOnly(value: boolean): Promise<void>
   openItem(itemId: string): Promise<void>
   toggleRead(itemId: string, read: boolean): Promise<void>
@@ -132,6 +135,31 @@ export const useReader = create<ReaderState>((set, get) => {
       const next = index === -1 ? (delta > 0 ? 0 : items.length - 1) : index + delta
       const target = items[Math.max(0, Math.min(items.length - 1, next))]
       if (target && target.id !== selectedItemId) await get().openItem(target.id)
+    },
+
+    async markAllRead() {
+      const { selectedFeedId, view } = get()
+      const result = await reader.markAllRead({
+        ...(selectedFeedId ? { feedId: selectedFeedId } : {}),
+        ...(selectedFeedId === null && (view === 'starred' || view === 'annotated')
+          ? { view }
+          : {}),
+      })
+      if (!result.ok) return showError(result.error)
+      const { itemIds } = result.value
+      await get().refreshLists()
+      set({
+        message: {
+          kind: 'info',
+          text: `Marked ${itemIds.length} item${itemIds.length === 1 ? '' : 's'} read.`,
+          undo: async () => {
+            const undone = await reader.markUnread({ itemIds })
+            if (!undone.ok) return showError(undone.error)
+            set({ message: { kind: 'info', text: `${undone.value.count} marked unread again.` } })
+            await get().refreshLists()
+          },
+        },
+      })
     },
 
     async openNextUnread() {
