@@ -3,25 +3,17 @@
 // the feed's author is never cited — and its text, cleaned of relay boilerplate or original.
 // One function for getArticle, `reader show` and `reader parse --clean`, so all three agree.
 import { cleanRelayPost } from '../../../shared/articles/clean-relay-post'
-import { resolveCitation, type CitationRecord } from '../../../shared/citation/resolve-citation'
+import { resolveCitation, type CitationInput } from '../../../shared/citation/resolve-citation'
 import type { PageMetadata } from '../../../shared/citation/page-metadata-types'
 import type { Citation } from '../../../shared/domain'
 import { articleBlocks } from './article-blocks'
 
-export interface ArticleFacts {
-  title: string
-  /** The feed's author field (may be a bot). */
-  author: string | null
-  published: string | null
-  link: string | null
-  feedTitle: string
-  language: string | null
-  /** When the content was fetched: the citation's accessed date. */
-  accessed: string
-  edits?: Partial<CitationRecord>
-  /** Citation metadata from the item's web page, when it was fetched. */
-  page?: PageMetadata | null
-}
+/** The feed's fields (its author may be a bot), when it was fetched, and what else is known. */
+export type ArticleFacts = CitationInput['feed'] &
+  Pick<CitationInput, 'accessed' | 'edits'> & {
+    /** Citation metadata from the item's web page, when it was fetched. */
+    page?: PageMetadata | null
+  }
 
 export interface ReadArticle {
   citation: Citation
@@ -33,19 +25,13 @@ export interface ReadArticle {
 export function readArticle(html: string, facts: ArticleFacts): ReadArticle {
   const blocks = articleBlocks(html)
   const cleaned = cleanRelayPost({ title: facts.title, blocks, feedAuthor: facts.author })
+  const { accessed, edits, page, ...feed } = facts
   const record = resolveCitation({
-    page: facts.page ?? null,
+    page: page ?? null,
     byline: cleaned.byline.author || cleaned.byline.date ? cleaned.byline : null,
-    feed: {
-      title: facts.title,
-      author: facts.author,
-      published: facts.published,
-      link: facts.link,
-      feedTitle: facts.feedTitle,
-      language: facts.language,
-    },
-    accessed: facts.accessed,
-    ...(facts.edits ? { edits: facts.edits } : {}),
+    feed,
+    accessed,
+    ...(edits ? { edits } : {}),
   })
   return {
     // `sources` (which source won each field) stays in the core for now.

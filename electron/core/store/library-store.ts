@@ -380,10 +380,6 @@ export class LibraryStore {
     return this.docs(feedId).items.data.items
   }
 
-  allItems(): IterableIterator<IndexEntry> {
-    return this.itemIndex.values()
-  }
-
   findItem(itemId: string): IndexEntry | undefined {
     return this.itemIndex.get(itemId)
   }
