@@ -19,6 +19,7 @@ import {
   ItemSummarySchema,
   SyncSummarySchema,
 } from './domain'
+import { SettingsPatchSchema, SettingsSchema } from './settings/settings'
 
 /** Failures any method can return: a payload that fails its schema, or a bug in the core. */
 export const commonErrorCodes = ['invalid-args', 'internal'] as const
@@ -103,6 +104,16 @@ export const contract = {
     result: FeedSchema,
     errors: ['not-found'],
   }),
+  removeFeed: method({
+    doc: "Unsubscribe: the feed and its items leave the library; its files (highlights too) are kept aside in the data dir's removed/ folder.",
+    args: z.strictObject({ feedId: FeedIdSchema }),
+    result: z.object({
+      removedItems: z.number().int().nonnegative(),
+      removedAnnotations: z.number().int().nonnegative(),
+      keptAt: z.string(),
+    }),
+    errors: ['not-found', 'busy'],
+  }),
   discoverFeeds: method({
     doc: 'Find the feeds a web page offers (<link rel=alternate>, feed-like links, common paths).',
     args: z.strictObject({ url: z.string().min(1).max(2048) }),
@@ -123,6 +134,18 @@ export const contract = {
     doc: 'Every subscription as an OPML 2.0 document, folders nested.',
     args: NoArgs,
     result: z.object({ fileName: z.string(), text: z.string() }),
+    errors: [],
+  }),
+  getSettings: method({
+    doc: "The user's preferences (appearance, mark read on open, background sync interval).",
+    args: NoArgs,
+    result: SettingsSchema,
+    errors: [],
+  }),
+  updateSettings: method({
+    doc: 'Change some preferences; returns all of them.',
+    args: SettingsPatchSchema,
+    result: SettingsSchema,
     errors: [],
   }),
   syncAll: method({

@@ -5,6 +5,7 @@ import { methodNames, type MethodName, type ReaderApi } from './contract'
 import { dispatch } from './dispatch'
 import type { Article, Feed, ItemSummary, SyncSummary } from './domain'
 import { fail, ok } from './result'
+import { DEFAULT_SETTINGS } from './settings/settings'
 
 const FEED_ID = 'f-0123456789ab'
 const ITEM_ID = 'i-0123456789abcdef'
@@ -106,6 +107,18 @@ function fakeApi(overrides: Partial<ReaderApi> = {}): { api: ReaderApi; calls: C
     exportOpml: async (args) => {
       record('exportOpml', args)
       return ok({ fileName: 'a.opml', text: '<opml/>' })
+    },
+    removeFeed: async (args) => {
+      record('removeFeed', args)
+      return ok({ removedItems: 1, removedAnnotations: 0, keptAt: '/tmp/x/removed/f' })
+    },
+    getSettings: async (args) => {
+      record('getSettings', args)
+      return ok({ ...DEFAULT_SETTINGS })
+    },
+    updateSettings: async (args) => {
+      record('updateSettings', args)
+      return ok({ ...DEFAULT_SETTINGS, ...args })
     },
     syncAll: async (args) => {
       record('syncAll', args)
@@ -209,6 +222,8 @@ describe('dispatch: method names', () => {
       updateFeed: { feedId: FEED_ID, retention: { mode: 'items', count: 10 } },
       discoverFeeds: { url: 'https://courier.example/' },
       importOpml: { text: '<opml/>' },
+      removeFeed: { feedId: FEED_ID },
+      updateSettings: { theme: 'dark' },
       syncFeed: { feedId: FEED_ID },
       getArticle: { itemId: ITEM_ID },
       setItemState: { itemId: ITEM_ID, read: true },

@@ -5,6 +5,7 @@ import type { MediaResult, MethodResult, ReaderApi, ReaderBridge } from '../../s
 import type { Annotation, Article, ItemSummary } from '../../shared/domain'
 import { buildMarkdownNote } from '../../shared/export/markdown-note'
 import { fail, ok } from '../../shared/result'
+import { readSettings } from '../../shared/settings/settings'
 import { articleBlocks } from './articles/article-blocks'
 import { fetchImage } from './articles/fetch-image'
 import { extractFullText, looksSummaryOnly } from './articles/full-text'
@@ -251,6 +252,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return ok(toFeed(store, feed))
     },
 
+    removeFeed: async ({ feedId }) => {
+      if (!store.feed(feedId)) return fail('not-found', 'No such feed')
+      if (syncer.isSyncing())
+        return fail('busy', 'The feed is being synced; remove it when the sync has finished.')
+      const removedItems = store.items(feedId).length
+      const removedAnnotations = store.annotations(feedId).length
+      const keptAt = await store.removeFeed(feedId, now())
+      log(`Removed feed ${feedId}; its files are kept at ${keptAt}`)
+      hub.emit('libraryChanged', { reason: 'feed-removed' })
+      return ok({ removedItems, removedAnnotations, keptAt })
+    },
+
     discoverFeeds: async ({ url }) => {
       try {
         new URL(url)
@@ -313,6 +326,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
             })),
         }),
       }),
+
+    getSettings: async () => ok(readSettings(store.settings.data.values)),
+
+    updateSettings: async (patch) => {
+      const values = await store.settings.update((data) => {
+        data.values = { ...readSettings(data.values), ...patch }
+        return data.values
+      })
+      hub.emit('libraryChanged', { reason: 'settings' })
+      return ok(readSettings(values))
+    },
 
     syncAll: async ({ dueOnly }) =>
       syncer.sync(store.feeds(), {

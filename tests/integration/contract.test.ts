@@ -142,6 +142,14 @@ describe.each(transports)('the contract over %s', (_name, connect) => {
     expect(note.markdown).toContain(`> ${exact}`)
     expect(note.markdown).toContain('author: "Daria Kovalenko"')
     check('deleteAnnotation', await api.deleteAnnotation({ annotationId: annotation.id }))
+    expect(check('getSettings', await api.getSettings({})).theme).toBe('system')
+    expect(check('updateSettings', await api.updateSettings({ theme: 'sepia' })).theme).toBe(
+      'sepia',
+    )
+    expect(check('removeFeed', await api.removeFeed({ feedId: feed.id }))).toMatchObject({
+      removedItems: items.length,
+    })
+    expect(check('listFeeds', await api.listFeeds({})).map((f) => f.id)).not.toContain(feed.id)
     expect([...seen].sort()).toEqual([...methodNames].sort())
   })
 

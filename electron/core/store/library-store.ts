@@ -4,11 +4,13 @@
 //   feeds/<feedId>/state.json      read/starred flags of one feed, sparse
 //   feeds/<feedId>/annotations.json
 //   bodies/<ab>/<sha256>.html      sanitized article bodies, immutable
+//   settings.json                  the user's preferences (theme, sync interval…)
+//   removed/<time>-<feedId>/       a deleted subscription's files, kept so nothing is lost
 // Marking one item read rewrites only its feed's state.json, whatever the library's size.
 // Everything is loaded into memory on open. Each file is a SharedDocument: changes are applied
 // under a cross-process lock to the newest data and written atomically, and refresh() re-reads
 // what other processes (the CLI next to the app) changed, found through the change journal.
-import { mkdir, readdir } from 'node:fs/promises'
+import { mkdir, readdir, rename } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import type { PageMetadata } from '../../../shared/citation/page-metadata-types'
 import type { Annotation, CitationEdits } from '../../../shared/domain'
@@ -123,6 +125,11 @@ interface StateDoc {
   feedId: string
   items: Record<string, ItemState>
 }
+interface SettingsDoc {
+  schemaVersion: number
+  /** Read leniently through shared/settings (each invalid field falls back to its default). */
+  values: Record<string, unknown>
+}
 interface AnnotationsDoc {
   schemaVersion: number
   feedId: string
@@ -164,6 +171,8 @@ export class LibraryStore {
 
   // Assigned in open(); kept apart from the constructor because opening is async.
   private library!: SharedDocument<LibraryDoc>
+  /** The user's preferences, shared by the app and the CLI. Assigned in open(). */
+  settings!: SharedDocument<SettingsDoc>
 
   static async open(
     dataDir: string,
@@ -182,6 +191,11 @@ export class LibraryStore {
     )
     await store.loadFeedDocsOf(store.library.data.feeds.map((feed) => feed.id))
     store.media = await MediaStore.open(dataDir, journal, onSetAside)
+    store.settings = await SharedDocument.open<SettingsDoc>(
+      join(dataDir, 'settings.json'),
+      () => ({ schemaVersion: SCHEMA_VERSION, values: {} }),
+      { journal, onSetAside },
+    )
     return store
   }
 
@@ -206,6 +220,7 @@ export class LibraryStore {
       changed === 'all' || changed.has(relative(this.dataDir, file).split(sep).join('/'))
     if (wanted(this.library.file)) await this.library.refresh()
     if (wanted(this.media.indexFile)) await this.media.refresh()
+    if (wanted(this.settings.file)) await this.settings.refresh()
     await this.loadNewFeeds()
     for (const docs of this.feedDocs.values()) {
       for (const doc of [docs.items, docs.state, docs.annotations]) {
@@ -346,6 +361,31 @@ export class LibraryStore {
     if (durable) await this.flush(true)
     else void this.scheduleLibraryWrite()
     return feed
+  }
+
+  /**
+   * Unsubscribes: the feed leaves library.json and its folder (items, state, annotations) moves
+   * to removed/<time>-<feedId>/ — out of the library, but on disk, so a highlight deleted by
+   * mistake with its feed can still be recovered by hand. Returns where the files went.
+   */
+  async removeFeed(feedId: string, now: Date): Promise<string> {
+    const docs = this.docs(feedId)
+    await this.flush(true, (data) => {
+      data.feeds = data.feeds.filter((feed) => feed.id !== feedId)
+    })
+    this.pendingFeedPatches.delete(feedId)
+    for (const id of this.indexedByFeed.get(feedId) ?? []) {
+      const entry = this.itemIndex.get(id)
+      if (entry?.feedId === feedId) this.unindex(id, entry)
+    }
+    this.indexedByFeed.delete(feedId)
+    this.feedDocs.delete(feedId)
+    const removedDir = join(this.dataDir, 'removed')
+    await mkdir(removedDir, { recursive: true })
+    const keptAt = join(removedDir, `${now.toISOString().replace(/[:.]/g, '-')}-${feedId}`)
+    await rename(join(this.dataDir, 'feeds', feedId), keptAt)
+    for (const doc of [docs.items, docs.state, docs.annotations]) await this.journal.note(doc.file)
+    return keptAt
   }
 
   private scheduleLibraryWrite(): Promise<void> {

@@ -18,6 +18,8 @@ export interface Syncer {
     feeds: readonly StoredFeed[],
     options?: { limits?: Partial<SchedulerLimits>; dueOnly?: boolean },
   ): Promise<MethodResult<'syncAll'>>
+  /** A sync is running (removing a feed waits for it, or its items would come back). */
+  isSyncing(): boolean
 }
 
 export function createSyncer(deps: SyncDeps, hub: EventHub): Syncer {
@@ -25,6 +27,8 @@ export function createSyncer(deps: SyncDeps, hub: EventHub): Syncer {
   let syncing = false
 
   return {
+    isSyncing: () => syncing,
+
     async subscribe(url, folder = []) {
       if (store.feeds().some((feed) => feed.url === url)) {
         return fail('already-subscribed', 'You are already subscribed to this feed')
