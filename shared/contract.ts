@@ -155,7 +155,7 @@ export const contract = {
     errors: ['busy'],
   }),
   syncFeed: method({
-    doc: 'Fetch one feed now.',
+    doc: 'Fetch one feed now (a retry: also when it is gone or its server asked us to wait).',
     args: z.strictObject({ feedId: FeedIdSchema }),
     result: SyncSummarySchema,
     errors: ['not-found', 'busy'],

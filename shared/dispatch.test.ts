@@ -27,6 +27,7 @@ const FEED: Feed = {
   warnings: [],
   itemCount: 1,
   unreadCount: 1,
+  annotationCount: 0,
 }
 
 const ITEM: ItemSummary = {

@@ -46,6 +46,8 @@ export const FeedSchema = z.object({
   warnings: z.array(z.string()),
   itemCount: z.number().int().nonnegative(),
   unreadCount: z.number().int().nonnegative(),
+  /** Highlights on its items: removing the feed asks first when there are any. */
+  annotationCount: z.number().int().nonnegative(),
 })
 export type Feed = z.infer<typeof FeedSchema>
 

@@ -347,7 +347,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     syncFeed: async ({ feedId }) => {
       const feed = store.feed(feedId)
       if (!feed) return fail('not-found', 'No such feed')
-      return syncer.sync([feed], options.limits ? { limits: options.limits } : {})
+      // The user asked for this feed: fetched even if gone or its server asked us to wait.
+      return syncer.sync([feed], {
+        ...(options.limits ? { limits: options.limits } : {}),
+        force: true,
+      })
     },
 
     listItems: async ({ feedId, unreadOnly, view }) => {

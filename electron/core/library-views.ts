@@ -24,6 +24,7 @@ export function toFeed(store: LibraryStore, feed: StoredFeed): Feed {
     warnings: feed.warnings ?? [],
     itemCount: items.length,
     unreadCount: unread,
+    annotationCount: store.annotations(feed.id).length,
   }
 }
 

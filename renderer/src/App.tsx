@@ -1,35 +1,51 @@
-// Three panes: feeds, items, reader. Loads the library, follows the core's events (sync progress,
-// library changes) and shows one message line for errors and confirmations.
-import { useCallback, useEffect, useState } from 'react'
+// Three resizable panes: feeds, items, reader. Loads the library and the settings, follows the
+// core's events (sync progress, library changes), syncs in the background, and shows one message
+// line for errors and confirmations, and the open dialog.
+import { useEffect } from 'react'
 import { reader } from './api/reader'
+import { AddFeedDialog } from './components/AddFeedDialog'
 import { ArticleView } from './components/ArticleView'
+import { FeedSettingsDialog } from './components/FeedSettingsDialog'
 import { ItemList } from './components/ItemList'
 import { KeyboardHelp } from './components/KeyboardHelp'
+import { SettingsDialog } from './components/SettingsDialog'
 import { Sidebar } from './components/Sidebar'
 import { useShortcuts } from './keyboard/use-shortcuts'
 import { useReader } from './state/reader-store'
+import { useSettings } from './state/settings-store'
+import { PANE_LIMITS, useUi } from './state/ui-store'
+import { useBackgroundSync } from './sync/use-background-sync'
+import { Splitter } from './ui/Splitter'
 
 export function App() {
   const article = useReader((s) => s.article)
   const message = useReader((s) => s.message)
   const loading = useReader((s) => s.loading)
   const dismissMessage = useReader((s) => s.dismissMessage)
-  const [help, setHelp] = useState(false)
-  const toggleHelp = useCallback(() => setHelp((shown) => !shown), [])
-  useShortcuts(toggleHelp)
+  const sizes = useUi((s) => s.sizes)
+  const resize = useUi((s) => s.resize)
+  useShortcuts()
+  useBackgroundSync()
 
   useEffect(() => {
     const { load, setProgress, refreshLists } = useReader.getState()
+    void useSettings.getState().load()
     void load()
     const offProgress = reader.on('syncProgress', (p) =>
       setProgress({ done: p.done, total: p.total, newItems: p.newItems }),
     )
     const offChanged = reader.on('libraryChanged', (e) => {
       if (e.reason === 'sync' || e.reason === 'feed-added') void refreshLists()
+      if (e.reason === 'settings') void useSettings.getState().load()
     })
+    // "Follow the system" follows it live.
+    const media = window.matchMedia?.('(prefers-color-scheme: dark)')
+    const onScheme = (): void => void useSettings.getState().load()
+    media?.addEventListener('change', onScheme)
     return () => {
       offProgress()
       offChanged()
+      media?.removeEventListener('change', onScheme)
     }
   }, [])
 
@@ -56,20 +72,70 @@ export function App() {
           </button>
         </div>
       )}
-      {help && <KeyboardHelp onClose={() => setHelp(false)} />}
-      <div className="panes">
+      <OpenDialog />
+      <div
+        className="panes"
+        style={{
+          gridTemplateColumns: `${sizes.sidebar}px auto ${sizes.list}px auto minmax(0, 1fr)`,
+        }}
+      >
         <Sidebar />
+        <Splitter
+          label="Resize the feeds pane"
+          value={sizes.sidebar}
+          min={PANE_LIMITS.sidebar.min}
+          max={PANE_LIMITS.sidebar.max}
+          onChange={(width) => resize('sidebar', width)}
+        />
         <ItemList />
-        <main className="reader-pane">
+        <Splitter
+          label="Resize the items pane"
+          value={sizes.list}
+          min={PANE_LIMITS.list.min}
+          max={PANE_LIMITS.list.max}
+          onChange={(width) => resize('list', width)}
+        />
+        <main className="reader-pane" aria-label="Article">
           {article ? (
             <ArticleView key={article.id} article={article} />
           ) : (
-            <p className="empty">
-              {loading ? 'Loading the library…' : 'Choose an article to read.'}
-            </p>
+            <EmptyReader loading={loading} />
           )}
         </main>
       </div>
     </div>
   )
+}
+
+function EmptyReader({ loading }: { loading: boolean }) {
+  const hasItems = useReader((s) => s.items.length > 0)
+  if (loading) return <p className="empty">Loading the library…</p>
+  return (
+    <div className="empty empty-reader">
+      <p>{hasItems ? 'Choose an article to read.' : 'Nothing to read here yet.'}</p>
+      <p className="hint">
+        Press <kbd>j</kbd> to open the first item, <kbd>?</kbd> for every key.
+      </p>
+    </div>
+  )
+}
+
+function OpenDialog() {
+  const dialog = useUi((s) => s.dialog)
+  const close = useUi((s) => s.close)
+  const feed = useReader((s) =>
+    dialog?.kind === 'feed-settings' ? s.feeds.find((f) => f.id === dialog.feedId) : undefined,
+  )
+  switch (dialog?.kind) {
+    case 'add-feed':
+      return <AddFeedDialog onClose={close} />
+    case 'settings':
+      return <SettingsDialog onClose={close} />
+    case 'help':
+      return <KeyboardHelp onClose={close} />
+    case 'feed-settings':
+      return feed ? <FeedSettingsDialog feed={feed} onClose={close} /> : null
+    default:
+      return null
+  }
 }

@@ -7,6 +7,7 @@ import {
   startFixtureServer,
   type FixtureServer,
 } from '../helpers/fixture-server'
+import { addFeed } from './ui-actions'
 
 let server: FixtureServer
 
@@ -34,8 +35,7 @@ test('a teaser is read in full when opened, cited to its page, with the feed ver
   shell,
 }) => {
   await page.goto(shell.url)
-  await page.getByLabel('Feed URL').fill(server.url('/teasers.xml'))
-  await page.getByRole('button', { name: 'Add' }).click()
+  await addFeed(page, server.url('/teasers.xml'))
   await expect(page.getByText('Subscribed to Coastline Relay')).toBeVisible()
   // A teaser: opening it fetches the full text without being asked.
   await page.getByRole('option', { name: /Harbour expansion approved/ }).click()

@@ -7,6 +7,7 @@ import {
   startFixtureServer,
   type FixtureServer,
 } from '../helpers/fixture-server'
+import { addFeed } from './ui-actions'
 
 let server: FixtureServer
 
@@ -43,8 +44,7 @@ test('an article read once shows its images offline, and no request goes to the 
       foreign.push(request.url())
   })
   await page.goto(shell.url)
-  await page.getByLabel('Feed URL').fill(server.url('/photos.xml'))
-  await page.getByRole('button', { name: 'Add' }).click()
+  await addFeed(page, server.url('/photos.xml'))
   await expect(page.getByText('Subscribed to Photo Desk')).toBeVisible()
   const open = async (): Promise<void> => {
     await page.getByRole('option', { name: /Harbour in pictures/ }).click()

@@ -12,6 +12,7 @@ import {
   type FixtureServer,
 } from '../helpers/fixture-server'
 import { REPO_ROOT } from '../helpers/browser-shell'
+import { addFeed } from './ui-actions'
 
 const ARTIFACTS = join(REPO_ROOT, 'tests', 'artifacts')
 let feeds: FixtureServer
@@ -97,15 +98,14 @@ test('subscribe → sync → read → highlight a quote with the mouse → expor
   await page.goto(shell.url)
   expect(new URL(page.url()).search).toBe('') // the token left the address bar
 
-  await page.getByLabel('Feed URL').fill(feeds.url('/wire.xml'))
-  await page.getByRole('button', { name: 'Add' }).click()
+  await addFeed(page, feeds.url('/wire.xml'))
   await expect(page.getByRole('status')).toContainText('Subscribed to Harbour Wire (2 items)')
   await page.getByRole('button', { name: 'Sync all' }).click()
   await expect(page.getByRole('status')).toContainText('Synced: 0 new items')
 
   await page
     .getByRole('navigation', { name: 'Feeds' })
-    .getByRole('button', { name: /Harbour Wire/ })
+    .getByRole('button', { name: /^Harbour Wire/ })
     .click()
   await expect(page.getByRole('option')).toHaveCount(2)
   await page.getByRole('option', { name: /Envoys agree to resume border talks/ }).click()

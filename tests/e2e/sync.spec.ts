@@ -7,6 +7,7 @@ import {
   startFixtureServer,
   type FixtureServer,
 } from '../helpers/fixture-server'
+import { addFeed } from './ui-actions'
 
 let feeds: FixtureServer
 
@@ -33,8 +34,7 @@ test('a sync shows progress, brings new items, and marks a broken feed with its 
     ['/wire.xml', 'Harbour Wire'],
     ['/lab.xml', 'Field Notes Lab'],
   ]) {
-    await page.getByLabel('Feed URL').fill(feeds.url(path!))
-    await page.getByRole('button', { name: 'Add' }).click()
+    await addFeed(page, feeds.url(path!))
     await expect(page.getByText(`Subscribed to ${title}`)).toBeVisible()
   }
   // The lab feed gains an item but answers slowly; the wire feed breaks.
@@ -69,8 +69,7 @@ test('an article the feed edited keeps its earlier version, and the reader shows
   shell,
 }) => {
   await page.goto(shell.url)
-  await page.getByLabel('Feed URL').fill(feeds.url('/lab.xml'))
-  await page.getByRole('button', { name: 'Add' }).click()
+  await addFeed(page, feeds.url('/lab.xml'))
   await expect(page.getByText('Subscribed to Field Notes Lab')).toBeVisible()
   const atom = fixture('feeds/lab-atom.xml').toString('utf8')
   feeds.routes.set('/lab.xml', {

@@ -5,6 +5,7 @@
 import { expect, test } from './shell-test'
 import { RSS_TYPE, startFixtureServer, type FixtureServer } from '../helpers/fixture-server'
 import { XSS_VECTORS } from '../fixtures/xss/vectors'
+import { addFeed } from './ui-actions'
 
 const FEED_TITLE = 'XSS Corpus Gazette'
 
@@ -90,8 +91,7 @@ test('no vector of the XSS corpus runs, navigates, opens a dialog or calls out',
   })
 
   await page.goto(shell.url)
-  await page.getByLabel('Feed URL').fill(feeds.url('/xss.xml'))
-  await page.getByRole('button', { name: 'Add' }).click()
+  await addFeed(page, feeds.url('/xss.xml'))
   await expect(page.getByRole('status')).toContainText(
     `Subscribed to ${FEED_TITLE} (${XSS_VECTORS.length} items)`,
   )

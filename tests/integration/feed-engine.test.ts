@@ -173,6 +173,22 @@ describe('polite fetching', () => {
     expect(server.requests).toHaveLength(0)
   })
 
+  it('retrying one feed fetches it even when gone, and a feed that is back is no longer gone', async () => {
+    server.routes.set('/back.xml', { body: WIRE, headers: RSS_TYPE })
+    const core = await openCore()
+    const added = await core.addFeed({ url: server.url('/back.xml') })
+    if (!added.ok) throw new Error(added.error.message)
+    server.routes.set('/back.xml', { status: 410, body: 'gone' })
+    await core.syncAll({})
+    server.routes.set('/back.xml', { body: WIRE, headers: RSS_TYPE })
+    expect(await core.syncFeed({ feedId: added.value.id })).toMatchObject({
+      ok: true,
+      value: { failed: 0, skipped: 0 },
+    })
+    const feeds = await core.listFeeds({})
+    expect(feeds.ok && feeds.value[0]).toMatchObject({ gone: false, lastError: null })
+  })
+
   it('honours 429 Retry-After: the feed waits, the others sync', async () => {
     server.routes.set('/busy.xml', { body: WIRE, headers: RSS_TYPE })
     server.routes.set('/calm.xml', {
@@ -199,6 +215,13 @@ describe('polite fetching', () => {
     server.requests.length = 0
     expect(await core.syncAll({})).toMatchObject({ ok: true, value: { skipped: 1 } })
     expect(server.requests.map((r) => r.path)).toEqual(['/calm.xml'])
+    // The user's own retry of that one feed is one request, made now.
+    server.requests.length = 0
+    expect(await core.syncFeed({ feedId: busy.id })).toMatchObject({
+      ok: true,
+      value: { skipped: 0 },
+    })
+    expect(server.requests.map((r) => r.path)).toEqual(['/busy.xml'])
   })
 
   it.each([

@@ -151,9 +151,11 @@ export async function fetchAndPrepare(
 /**
  * Whether to leave this feed alone now: it is gone, or its server asked us to wait — or, for a
  * scheduled sync (dueOnly), its next check has not come yet. A sync the user asks for fetches
- * everything else.
+ * everything else; a retry of this one feed (force) fetches it whatever its state: one request
+ * a person asked for is polite enough, and a feed that came back clears its "gone".
  */
-export function isDeferred(feed: StoredFeed, now: Date, dueOnly = false): boolean {
+export function isDeferred(feed: StoredFeed, now: Date, dueOnly = false, force = false): boolean {
+  if (force) return false
   if (feed.gone) return true
   const later = (iso: string | null | undefined): boolean =>
     Boolean(iso && Date.parse(iso) > now.getTime())
@@ -163,12 +165,12 @@ export function isDeferred(feed: StoredFeed, now: Date, dueOnly = false): boolea
 export async function syncFeed(
   feed: StoredFeed,
   deps: SyncDeps,
-  { dueOnly = false }: { dueOnly?: boolean } = {},
+  { dueOnly = false, force = false }: { dueOnly?: boolean; force?: boolean } = {},
 ): Promise<FeedSyncOutcome> {
   const { store } = deps
   const now = deps.now()
   const at = now.toISOString()
-  if (isDeferred(feed, now, dueOnly)) return { newItems: 0, error: null, skipped: true }
+  if (isDeferred(feed, now, dueOnly, force)) return { newItems: 0, error: null, skipped: true }
 
   const recordError = async (
     code: string,
@@ -205,6 +207,7 @@ export async function syncFeed(
       lastSuccessAt: at,
       lastError: null,
       retryNotBefore: null,
+      gone: false,
       nextCheckAt: next,
     })
     return { newItems: 0, error: null }
@@ -222,6 +225,7 @@ export async function syncFeed(
       lastSuccessAt: at,
       lastError: null,
       retryNotBefore: null,
+      gone: false,
       nextCheckAt: next,
     })
     return { newItems: 0, error: null }
@@ -238,6 +242,7 @@ export async function syncFeed(
     lastSuccessAt: at,
     lastError: null,
     retryNotBefore: null,
+    gone: false,
     nextCheckAt: next,
     warnings: prepared.warnings,
   })

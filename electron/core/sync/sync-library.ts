@@ -16,7 +16,7 @@ export interface Syncer {
   subscribe(url: string, folder?: string[]): Promise<SubscribeResult>
   sync(
     feeds: readonly StoredFeed[],
-    options?: { limits?: Partial<SchedulerLimits>; dueOnly?: boolean },
+    options?: { limits?: Partial<SchedulerLimits>; dueOnly?: boolean; force?: boolean },
   ): Promise<MethodResult<'syncAll'>>
   /** A sync is running (removing a feed waits for it, or its items would come back). */
   isSyncing(): boolean
@@ -77,7 +77,7 @@ export function createSyncer(deps: SyncDeps, hub: EventHub): Syncer {
       return ok(feed)
     },
 
-    async sync(feeds, { limits = {}, dueOnly = false } = {}) {
+    async sync(feeds, { limits = {}, dueOnly = false, force = false } = {}) {
       if (syncing) return fail('busy', 'A sync is already running')
       syncing = true
       try {
@@ -94,7 +94,7 @@ export function createSyncer(deps: SyncDeps, hub: EventHub): Syncer {
           feeds.map((feed) => ({
             host: hostOf(feed.url),
             run: async () => {
-              const outcome = await syncFeed(feed, deps, { dueOnly })
+              const outcome = await syncFeed(feed, deps, { dueOnly, force })
               summary.newItems += outcome.newItems
               if (outcome.skipped) summary.skipped++
               if (outcome.error) {

@@ -1,16 +1,10 @@
 // The "?" overlay: every key the reader answers to.
-import { useEffect, useRef } from 'react'
 import { SHORTCUTS } from '../keyboard/shortcuts'
+import { Modal } from '../ui/Modal'
 
 export function KeyboardHelp({ onClose }: { onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null)
-  useEffect(() => {
-    const dialog = ref.current
-    if (dialog && !dialog.open) dialog.showModal()
-  }, [])
   return (
-    <dialog ref={ref} className="keyboard-help" aria-label="Keyboard shortcuts" onClose={onClose}>
-      <h2>Keyboard shortcuts</h2>
+    <Modal title="Keyboard shortcuts" onClose={onClose} className="keyboard-help">
       <table>
         <tbody>
           {SHORTCUTS.map((shortcut) => (
@@ -23,9 +17,6 @@ export function KeyboardHelp({ onClose }: { onClose: () => void }) {
           ))}
         </tbody>
       </table>
-      <button type="button" onClick={() => ref.current?.close()}>
-        Close
-      </button>
-    </dialog>
+    </Modal>
   )
 }

@@ -1,7 +1,11 @@
-// The left pane: add a feed, sync with progress, and the feed list with unread counts and
-// error badges whose tooltip gives the reason.
-import { useState, type FormEvent } from 'react'
+// The left pane: add a feed, sync (with progress, the new-items count and the offline state),
+// settings; the smart views; folders and feeds with unread counts and error badges whose tooltip
+// gives the reason; and the failing feeds with their reasons and a retry.
+import type { Feed } from '../../../shared/domain'
+import { buildFeedTree, folderKey, type FolderNode } from '../sidebar/feed-tree'
+import { useOnline } from '../sync/use-background-sync'
 import { useReader, type SmartView } from '../state/reader-store'
+import { useUi } from '../state/ui-store'
 
 const SMART_VIEWS: { view: SmartView; label: string }[] = [
   { view: 'all', label: 'All items' },
@@ -13,94 +17,210 @@ const SMART_VIEWS: { view: SmartView; label: string }[] = [
 export function Sidebar() {
   const feeds = useReader((s) => s.feeds)
   const selectedFeedId = useReader((s) => s.selectedFeedId)
-  const selectFeed = useReader((s) => s.selectFeed)
   const selectView = useReader((s) => s.selectView)
   const view = useReader((s) => s.view)
-  const addFeed = useReader((s) => s.addFeed)
-  const syncAll = useReader((s) => s.syncAll)
-  const sync = useReader((s) => s.sync)
-  const [url, setUrl] = useState('')
-  const [adding, setAdding] = useState(false)
-  const totalUnread = feeds.reduce((sum, f) => sum + f.unreadCount, 0)
-
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault()
-    if (!url.trim()) return
-    setAdding(true)
-    if (await addFeed(url.trim())) setUrl('')
-    setAdding(false)
-  }
+  const open = useUi((s) => s.open)
+  const tree = buildFeedTree(feeds)
+  const failing = feeds.filter((feed) => feed.lastError)
 
   return (
     <nav className="sidebar" aria-label="Feeds">
-      <form className="add-feed" onSubmit={(e) => void submit(e)}>
-        <label htmlFor="feed-url" className="visually-hidden">
-          Feed URL
-        </label>
-        <input
-          id="feed-url"
-          type="url"
-          placeholder="Add a feed URL…"
-          value={url}
-          onChange={(e) => setUrl(e.target.value)}
-          disabled={adding}
-        />
-        <button type="submit" disabled={adding}>
-          {adding ? 'Adding…' : 'Add'}
+      <div className="toolbar">
+        <button type="button" onClick={() => open({ kind: 'add-feed' })}>
+          + Add feed
         </button>
-      </form>
-      <div className="sync">
-        <button type="button" onClick={() => void syncAll()} disabled={Boolean(sync)}>
-          {sync ? 'Syncing…' : 'Sync all'}
+        <SyncButton />
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Settings"
+          title="Settings"
+          onClick={() => open({ kind: 'settings' })}
+        >
+          ⚙
         </button>
-        {sync && (
-          <progress
-            aria-label="Sync progress"
-            max={Math.max(1, sync.total)}
-            value={sync.done}
-            title={`${sync.done}/${sync.total} feeds, ${sync.newItems} new items`}
-          />
-        )}
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+          onClick={() => open({ kind: 'help' })}
+        >
+          ?
+        </button>
       </div>
-      <ul className="feed-list">
-        {SMART_VIEWS.map((smart) => (
-          <li key={smart.view}>
-            <button
-              type="button"
-              className={selectedFeedId === null && view === smart.view ? 'selected' : ''}
-              aria-current={selectedFeedId === null && view === smart.view ? 'page' : undefined}
-              onClick={() => void selectView(smart.view)}
-            >
-              <span className="feed-title">{smart.label}</span>
-              {smart.view === 'all' && totalUnread > 0 && (
-                <span className="count">{totalUnread}</span>
-              )}
-            </button>
-          </li>
-        ))}
+      <SyncStatus />
+      <ul className="feed-list" aria-label="Views">
+        {SMART_VIEWS.map((smart) => {
+          const current = selectedFeedId === null && view === smart.view
+          return (
+            <li key={smart.view}>
+              <button
+                type="button"
+                className={current ? 'selected' : ''}
+                aria-current={current ? 'page' : undefined}
+                onClick={() => void selectView(smart.view)}
+              >
+                <span className="feed-title">{smart.label}</span>
+                {(smart.view === 'all' || smart.view === 'unread') && tree.unread > 0 && (
+                  <span className="count">{tree.unread}</span>
+                )}
+              </button>
+            </li>
+          )
+        })}
+      </ul>
+      {feeds.length > 0 && (
+        <>
+          <h2 className="sidebar-heading">Subscriptions</h2>
+          <FolderContents node={tree} />
+        </>
+      )}
+      {failing.length > 0 && <FailingFeeds feeds={failing} />}
+    </nav>
+  )
+}
+
+function SyncButton() {
+  const sync = useReader((s) => s.sync)
+  const syncAll = useReader((s) => s.syncAll)
+  return (
+    <button type="button" onClick={() => void syncAll()} disabled={Boolean(sync)}>
+      {sync ? 'Syncing…' : 'Sync all'}
+    </button>
+  )
+}
+
+function SyncStatus() {
+  const sync = useReader((s) => s.sync)
+  const lastSync = useReader((s) => s.lastSync)
+  const online = useOnline()
+  if (sync)
+    return (
+      <div className="sync-status" aria-live="polite">
+        <progress aria-label="Sync progress" max={Math.max(1, sync.total)} value={sync.done} />
+        <span>
+          {sync.done} of {sync.total} feeds · {sync.newItems} new
+        </span>
+      </div>
+    )
+  return (
+    <div className="sync-status" aria-live="polite">
+      {!online && <span className="offline">Offline — background sync paused</span>}
+      {online && lastSync && (
+        <span>
+          Last sync: {lastSync.newItems} new item{lastSync.newItems === 1 ? '' : 's'}
+          {lastSync.failed > 0 && `, ${lastSync.failed} failed`}
+        </span>
+      )}
+    </div>
+  )
+}
+
+function FolderContents({ node }: { node: FolderNode }) {
+  return (
+    <ul className="feed-list">
+      {node.folders.map((folder) => (
+        <FolderRow key={folder.name} folder={folder} />
+      ))}
+      {node.feeds.map((feed) => (
+        <FeedRow key={feed.id} feed={feed} />
+      ))}
+    </ul>
+  )
+}
+
+function FolderRow({ folder }: { folder: FolderNode }) {
+  const key = folderKey(folder.path)
+  const collapsed = useUi((s) => s.collapsed.includes(key))
+  const toggleFolder = useUi((s) => s.toggleFolder)
+  return (
+    <li className="folder">
+      <button
+        type="button"
+        aria-expanded={!collapsed}
+        onClick={() => toggleFolder(key)}
+        className="folder-toggle"
+      >
+        <span className="twisty" aria-hidden="true">
+          {collapsed ? '▸' : '▾'}
+        </span>
+        <span className="feed-title">{folder.name}</span>
+        {folder.failing > 0 && (
+          <span className="error-badge" aria-label={`${folder.failing} failing`}>
+            !
+          </span>
+        )}
+        {folder.unread > 0 && <span className="count">{folder.unread}</span>}
+      </button>
+      {!collapsed && <FolderContents node={folder} />}
+    </li>
+  )
+}
+
+function FeedRow({ feed }: { feed: Feed }) {
+  const selected = useReader((s) => s.selectedFeedId === feed.id)
+  const selectFeed = useReader((s) => s.selectFeed)
+  const open = useUi((s) => s.open)
+  return (
+    <li className="feed-row">
+      <button
+        type="button"
+        className={selected ? 'selected' : ''}
+        aria-current={selected ? 'page' : undefined}
+        onClick={() => void selectFeed(feed.id)}
+        title={feed.url}
+      >
+        <span className="feed-title">{feed.title}</span>
+        {feed.lastError && (
+          <span
+            className="error-badge"
+            title={`${feed.lastError.message} (${feed.lastError.code})`}
+            aria-label={`Error: ${feed.lastError.message}`}
+          >
+            !
+          </span>
+        )}
+        {feed.unreadCount > 0 && <span className="count">{feed.unreadCount}</span>}
+      </button>
+      <button
+        type="button"
+        className="icon-button feed-menu"
+        aria-label={`Settings for ${feed.title}`}
+        title="Feed settings"
+        onClick={() => open({ kind: 'feed-settings', feedId: feed.id })}
+      >
+        ⋯
+      </button>
+    </li>
+  )
+}
+
+function FailingFeeds({ feeds }: { feeds: Feed[] }) {
+  const syncAll = useReader((s) => s.syncAll)
+  const syncing = useReader((s) => Boolean(s.sync))
+  return (
+    <details className="failing-feeds" open>
+      <summary>
+        Failing feeds <span className="count">{feeds.length}</span>
+      </summary>
+      <ul>
         {feeds.map((feed) => (
           <li key={feed.id}>
+            <strong>{feed.title}</strong>
+            <span className="failing-reason">{feed.lastError?.message}</span>
             <button
               type="button"
-              className={selectedFeedId === feed.id ? 'selected' : ''}
-              onClick={() => void selectFeed(feed.id)}
-              title={feed.url}
+              className="link-button"
+              disabled={syncing}
+              aria-label={`Retry ${feed.title}`}
+              onClick={() => void syncAll({ feedId: feed.id })}
             >
-              <span className="feed-title">{feed.title}</span>
-              {feed.lastError && (
-                <span
-                  className="error-badge"
-                  title={`${feed.lastError.message} (${feed.lastError.code})`}
-                  aria-label={`Error: ${feed.lastError.message}`}
-                >
-                  !
-                </span>
-              )}
-              {feed.unreadCount > 0 && <span className="count">{feed.unreadCount}</span>}
+              Retry
             </button>
           </li>
         ))}
       </ul>
-    </nav>
+    </details>
   )
 }

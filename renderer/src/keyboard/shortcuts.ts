@@ -13,7 +13,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'm', does: 'Mark read / unread' },
   { keys: 's', does: 'Star / unstar' },
   { keys: 'o or Enter', does: 'Open the original in your browser' },
-  { keys: 'r', does: 'Sync all feeds' },
+  { keys: 'r', does: 'Refresh the selected feed (all feeds when none is selected)' },
   { keys: 'g then a / u / s / h', does: 'Go to All / Unread / Starred / Highlighted' },
   { keys: '?', does: 'Show or hide this help' },
   { keys: 'Escape', does: 'Close dialogs and panels' },

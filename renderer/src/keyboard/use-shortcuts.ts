@@ -1,16 +1,29 @@
 // Wires the keyboard map to the store: one keydown listener on the window.
 import { useEffect, useRef } from 'react'
 import { useReader, type SmartView } from '../state/reader-store'
+import { useUi } from '../state/ui-store'
 import { isTyping } from './shortcuts'
 
 const VIEW_KEYS: Record<string, SmartView> = { a: 'all', u: 'unread', s: 'starred', h: 'annotated' }
 
-export function useShortcuts(toggleHelp: () => void): void {
+function toggleHelp(): void {
+  const ui = useUi.getState()
+  if (ui.dialog?.kind === 'help') ui.close()
+  else ui.open({ kind: 'help' })
+}
+
+export function useShortcuts(): void {
   const pendingG = useRef(false)
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return
       if (isTyping(event.target)) return
+      // A dialog has the keyboard (its own Escape, Tab and Enter); only ? toggles the help.
+      if (
+        useUi.getState().dialog &&
+        !(event.key === '?' && useUi.getState().dialog?.kind === 'help')
+      )
+        return
       const state = useReader.getState()
       const key = event.key
       if (pendingG.current) {
@@ -47,7 +60,8 @@ export function useShortcuts(toggleHelp: () => void): void {
           window.open(article.link, '_blank', 'noopener,noreferrer')
           break
         case 'r':
-          void state.syncAll()
+          // The feed on screen, or everything.
+          void state.syncAll(state.selectedFeedId ? { feedId: state.selectedFeedId } : {})
           break
         case 'g':
           pendingG.current = true
@@ -66,5 +80,5 @@ export function useShortcuts(toggleHelp: () => void): void {
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [toggleHelp])
+  }, [])
 }

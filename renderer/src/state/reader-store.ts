@@ -13,6 +13,7 @@ import type {
 import type { ReaderError } from '../../../shared/result'
 import { reader } from '../api/reader'
 import { describeError } from './describe-error'
+import { useSettings } from './settings-store'
 
 export type SmartView = 'all' | 'unread' | 'starred' | 'annotated'
 
@@ -34,6 +35,8 @@ interface ReaderState {
   annotations: Annotation[]
   /** Progress of the sync this window started; null when none runs. */
   sync: SyncProgress | null
+  /** How the last sync of this window ended: the new-items count shown in the sidebar. */
+  lastSync: { at: string; newItems: number; failed: number } | null
   /** One line for errors and confirmations; `undo` offers to take the change back. */
   message: { kind: 'error' | 'info'; text: string; undo?: () => Promise<void> } | null
   loading: boolean
@@ -53,7 +56,8 @@ interface ReaderState {
   openItem(itemId: string): Promise<void>
   toggleRead(itemId: string, read: boolean): Promise<void>
   addFeed(url: string): Promise<boolean>
-  syncAll(): Promise<void>
+  /** Sync every feed, only the due ones (background), or one feed. */
+  syncAll(options?: { dueOnly?: boolean; feedId?: string }): Promise<void>
   createAnnotation(input: {
     kind: AnnotationKind
     note: string
@@ -82,6 +86,7 @@ export const useReader = create<ReaderState>((set, get) => {
     article: null,
     annotations: [],
     sync: null,
+    lastSync: null,
     message: null,
     loading: true,
 
@@ -194,7 +199,8 @@ export const useReader = create<ReaderState>((set, get) => {
       // a failure is shown and not retried.
       const { wantsFullText, fullText, link } = article.value
       if (wantsFullText && fullText.status === 'none' && link) void get().fetchFullText()
-      if (!article.value.read) await get().toggleRead(itemId, true)
+      if (!article.value.read && useSettings.getState().settings.markReadOnOpen)
+        await get().toggleRead(itemId, true)
     },
 
     async toggleRead(itemId, read) {
@@ -229,18 +235,28 @@ export const useReader = create<ReaderState>((set, get) => {
       return true
     },
 
-    async syncAll() {
-      set({ sync: { done: 0, total: get().feeds.length, newItems: 0 } })
-      const result = await reader.syncAll({})
+    async syncAll(options = {}) {
+      const feedIds = options.feedId ? [options.feedId] : null
+      set({ sync: { done: 0, total: feedIds ? 1 : get().feeds.length, newItems: 0 } })
+      const result = options.feedId
+        ? await reader.syncFeed({ feedId: options.feedId })
+        : await reader.syncAll({ dueOnly: Boolean(options.dueOnly) })
       set({ sync: null })
-      if (!result.ok) return showError(result.error)
+      if (!result.ok) {
+        // A background sync meeting the user's own sync is not worth a message.
+        if (!(options.dueOnly && result.error.code === 'busy')) showError(result.error)
+        return
+      }
       const { newItems, failed } = result.value
-      set({
-        message: {
-          kind: failed ? 'error' : 'info',
-          text: `Synced: ${newItems} new item${newItems === 1 ? '' : 's'}${failed ? `, ${failed} feed${failed === 1 ? '' : 's'} failed (see the sidebar)` : ''}.`,
-        },
-      })
+      set({ lastSync: { at: new Date().toISOString(), newItems, failed } })
+      // A background sync speaks only when it brought something.
+      if (!options.dueOnly || newItems > 0 || failed > 0) {
+        const what = `${newItems} new item${newItems === 1 ? '' : 's'}`
+        const failures = failed
+          ? `, ${failed} feed${failed === 1 ? '' : 's'} failed (see Failing feeds in the sidebar)`
+          : ''
+        set({ message: { kind: failed ? 'error' : 'info', text: `Synced: ${what}${failures}.` } })
+      }
       await get().refreshLists()
     },
 
