@@ -1,0 +1,92 @@
+// Accessibility of each main view, in light and dark: an axe-core scan (WCAG 2.1 A/AA rules)
+// finds no serious or critical violation, and a screenshot of each is saved to tests/artifacts/.
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { REPO_ROOT } from '../helpers/browser-shell'
+import { expect, test } from './shell-test'
+
+const ARTIFACTS = join(REPO_ROOT, 'tests', 'artifacts', 'views')
+
+interface View {
+  name: string
+  /** Brings the page from the freshly loaded library to the view. */
+  open: (page: Page) => Promise<void>
+}
+
+const VIEWS: View[] = [
+  {
+    name: 'library',
+    open: async (page) => {
+      await expect(page.getByRole('option').first()).toBeVisible()
+    },
+  },
+  {
+    name: 'article',
+    open: async (page) => {
+      await page.getByRole('option', { name: /Envoys agree to resume Tarsk/ }).click()
+      await expect(page.getByTestId('article-content')).toBeVisible()
+    },
+  },
+  {
+    name: 'starred-empty',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'Starred' }).click()
+      await expect(page.getByRole('option')).toHaveCount(0)
+    },
+  },
+  {
+    name: 'add-feed-dialog',
+    open: async (page) => {
+      await page.getByRole('button', { name: '+ Add feed' }).click()
+      await expect(page.getByRole('dialog', { name: 'Add a feed' })).toBeVisible()
+    },
+  },
+  {
+    name: 'feed-settings-dialog',
+    open: async (page) => {
+      await page.getByRole('button', { name: /^Settings for / }).click()
+      await expect(page.getByRole('dialog', { name: /Feed settings/ })).toBeVisible()
+    },
+  },
+  {
+    name: 'settings-dialog',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'Settings', exact: true }).click()
+      await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible()
+    },
+  },
+  {
+    name: 'keyboard-help',
+    open: async (page) => {
+      await page.keyboard.press('?')
+      await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
+    },
+  },
+]
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`every main view passes axe in the ${scheme} theme`, async ({ page, shell }) => {
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' })
+    await mkdir(ARTIFACTS, { recursive: true })
+    const report: string[] = []
+    for (const view of VIEWS) {
+      await page.goto(shell.url)
+      await expect(page.locator('html')).toHaveAttribute('data-theme', scheme)
+      await view.open(page)
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+        .analyze()
+      for (const violation of results.violations) {
+        if (violation.impact !== 'serious' && violation.impact !== 'critical') continue
+        for (const node of violation.nodes)
+          report.push(
+            `${view.name}: ${violation.id} (${violation.impact}) ${node.target.join(' ')}: ${node.failureSummary}`,
+          )
+      }
+      await page.screenshot({ path: join(ARTIFACTS, `${view.name}-${scheme}.png`) })
+    }
+    expect(report).toEqual([])
+  })
+}
