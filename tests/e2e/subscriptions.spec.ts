@@ -89,6 +89,13 @@ test('a site offers its feeds; they go into folders, get renamed, moved and unsu
   )
   await nav.getByRole('button', { name: /^World/ }).click()
 
+  // Drag a feed onto a folder to move it there, and onto the heading to take it out again.
+  await feedRow(page, 'Harbour Wire').dragTo(nav.getByRole('button', { name: /^Europe/ }))
+  await expect(nav.getByRole('button', { name: /^Wires/ })).toHaveCount(0)
+  await expect(nav.getByRole('button', { name: /^Europe 3/ })).toBeVisible()
+  await feedRow(page, 'Harbour Wire').dragTo(nav.getByRole('heading', { name: 'Subscriptions' }))
+  await expect(nav.getByRole('button', { name: /^Europe 1/ })).toBeVisible()
+
   // Rename and move the wire feed into World / Europe.
   await nav.getByRole('button', { name: 'Settings for Harbour Wire' }).click()
   const settings = page.getByRole('dialog', { name: /Feed settings/ })

@@ -1,11 +1,44 @@
 // The left pane: add a feed, sync (with progress, the new-items count and the offline state),
 // settings; the smart views; folders and feeds with unread counts and error badges whose tooltip
-// gives the reason; and the failing feeds with their reasons and a retry.
+// gives the reason (drag a feed onto a folder, or onto "Subscriptions" for the top level, to move
+// it — or use its settings); and the failing feeds with their reasons and a retry.
+import { useState, type DragEvent } from 'react'
 import type { Feed } from '../../../shared/domain'
 import { buildFeedTree, folderKey, type FolderNode } from '../sidebar/feed-tree'
 import { useOnline } from '../sync/use-background-sync'
 import { useReader, type SmartView } from '../state/reader-store'
+import { updateFeed } from '../state/subscriptions'
 import { useUi } from '../state/ui-store'
+
+/** The drag payload of a feed row: its id. */
+const FEED_DRAG_TYPE = 'application/x-reader-feed'
+
+/** Drop handlers that move a dragged feed into `path` ([] = top level), with a hover state. */
+function useFeedDrop(path: string[]) {
+  const [over, setOver] = useState(false)
+  const accepts = (event: DragEvent): boolean => event.dataTransfer.types.includes(FEED_DRAG_TYPE)
+  return {
+    over,
+    handlers: {
+      onDragOver: (event: DragEvent) => {
+        if (!accepts(event)) return
+        event.preventDefault()
+        event.dataTransfer.dropEffect = 'move'
+        setOver(true)
+      },
+      onDragLeave: () => setOver(false),
+      onDrop: (event: DragEvent) => {
+        setOver(false)
+        const feedId = event.dataTransfer.getData(FEED_DRAG_TYPE)
+        if (!feedId) return
+        event.preventDefault()
+        void updateFeed({ feedId, folder: path }).then((result) => {
+          if (!result.ok) useReader.setState({ message: { kind: 'error', text: result.error } })
+        })
+      },
+    },
+  }
+}
 
 const SMART_VIEWS: { view: SmartView; label: string }[] = [
   { view: 'all', label: 'All items' },
@@ -72,12 +105,22 @@ export function Sidebar() {
       </ul>
       {feeds.length > 0 && (
         <>
-          <h2 className="sidebar-heading">Subscriptions</h2>
+          <SubscriptionsHeading />
           <FolderContents node={tree} />
         </>
       )}
       {failing.length > 0 && <FailingFeeds feeds={failing} />}
     </nav>
+  )
+}
+
+/** The list's heading, and the drop target that takes a feed out of its folder. */
+function SubscriptionsHeading() {
+  const { over, handlers } = useFeedDrop([])
+  return (
+    <h2 className={`sidebar-heading ${over ? 'drop-target' : ''}`} {...handlers}>
+      Subscriptions
+    </h2>
   )
 }
 
@@ -134,13 +177,15 @@ function FolderRow({ folder }: { folder: FolderNode }) {
   const key = folderKey(folder.path)
   const collapsed = useUi((s) => s.collapsed.includes(key))
   const toggleFolder = useUi((s) => s.toggleFolder)
+  const { over, handlers } = useFeedDrop(folder.path)
   return (
     <li className="folder">
       <button
         type="button"
         aria-expanded={!collapsed}
         onClick={() => toggleFolder(key)}
-        className="folder-toggle"
+        className={`folder-toggle ${over ? 'drop-target' : ''}`}
+        {...handlers}
       >
         <span className="twisty" aria-hidden="true">
           {collapsed ? '▸' : '▾'}
@@ -170,6 +215,11 @@ function FeedRow({ feed }: { feed: Feed }) {
         aria-current={selected ? 'page' : undefined}
         onClick={() => void selectFeed(feed.id)}
         title={feed.url}
+        draggable
+        onDragStart={(event) => {
+          event.dataTransfer.setData(FEED_DRAG_TYPE, feed.id)
+          event.dataTransfer.effectAllowed = 'move'
+        }}
       >
         <span className="feed-title">{feed.title}</span>
         {feed.lastError && (
