@@ -8,7 +8,7 @@ import {
   type ReaderApi,
   type ReaderBridge,
 } from '../../shared/contract'
-import type { Annotation, Article, ItemSummary } from '../../shared/domain'
+import type { Annotation, Article } from '../../shared/domain'
 import { buildMarkdownNote } from '../../shared/export/markdown-note'
 import { fail, ok } from '../../shared/result'
 import { articleBlocks } from './articles/article-blocks'
@@ -90,6 +90,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
   const syncer = createSyncer(deps, hub)
   const listing = new ItemListing(store)
+  const warmsUp = options.shell === 'browser' || options.shell === 'electron'
+  let articlesWarm = false
   /** A listing of a filter (the snapshot asked for while it is kept) with its operations bound. */
   const listingOf = (filter: ListFilter, snapshotId?: string) => {
     const snapshot = listing.snapshot(filter, snapshotId)
@@ -347,6 +349,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
 
     listItems: async ({ offset = 0, limit = LIST_PAGE_DEFAULT, snapshot, ...filter }) => {
+      if (warmsUp && !articlesWarm) {
+        articlesWarm = true
+        setTimeout(() => {
+          const item = listingOf({}).page(0, 1)?.[0]
+          if (item) articleOf(item.id).catch((error: unknown) => log(`Warm-up: ${String(error)}`))
+        }, 0)
+      }
       if (filter.feedId && !store.feed(filter.feedId)) return fail('not-found', 'No such feed')
       let listing = listingOf(filter, snapshot)
       let items = listing.page(offset, limit)
@@ -368,9 +377,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (filter.feedId && !store.feed(filter.feedId)) return fail('not-found', 'No such feed')
       const listing = listingOf(filter, snapshot)
       const index =
-        find.kind === 'item'
-          ? listing.indexOf(find.itemId)
-          : listing.nextUnread(find.after)
+        find.kind === 'item' ? listing.indexOf(find.itemId) : listing.nextUnread(find.after)
       return ok({
         snapshot: listing.snapshot.id,
         total: listing.snapshot.entries.length,
@@ -540,16 +547,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (!result.ok) log(`Could not load the sample library: ${result.error.message}`)
   }
 
-  // A window is about to ask for the list and open an article: build the ordering and load the
-  // article pipeline (jsdom, DOMPurify: ~1 s cold) now, in idle time, not on the first click.
-  if (options.shell === 'browser' || options.shell === 'electron') {
-    setTimeout(() => {
-      const first = listingOf({})
-      first.unreadTotal()
-      const item = first.page(0, 1)?.[0]
-      if (item) void articleOf(item.id).catch((error: unknown) => log(`Warm-up: ${String(error)}`))
-    }, 0)
-  }
+  // A window is about to ask for the list: build the ordering now, in idle time, not on its
+  // first request. The article pipeline (jsdom, DOMPurify: ~1 s cold) is loaded once the first
+  // page of the list has gone out — earlier it would hold up the window's own page load.
+  if (warmsUp) void listing.warm()
 
   // Before each call, pick up what another process (the CLI beside the app) wrote meanwhile.
   const fresh = Object.fromEntries(

@@ -39,6 +39,15 @@ export interface Snapshot {
   } | null
 }
 
+interface Collected {
+  entries: Entry[]
+  times: number[]
+  titles: string[]
+}
+
+/** Feeds collected between two yields of warm(). */
+const WARM_SLICE_FEEDS = 50
+
 /** Listings kept for clients paging through them; older ones are recomputed when asked for. */
 const SNAPSHOTS_KEPT = 16
 
@@ -99,7 +108,7 @@ export function sortNewestFirst(times: readonly number[], titles: readonly strin
     const key = packed[i]!
     order[i] = key - Math.floor(key / INDEX_BITS) * INDEX_BITS
   }
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     const second = Math.floor(times[order[start]!]! / 1000)
     let end = start + 1
     while (end < n && Math.floor(times[order[end]!]! / 1000) === second) end++
@@ -125,21 +134,44 @@ export class ItemListing {
   private ordering(): readonly Entry[] {
     const rev = this.store.revisions.items
     if (rev === this.orderRev) return this.order
-    const entries: Entry[] = []
-    const times: number[] = []
-    const titles: string[] = []
-    for (const feed of this.store.feeds()) {
-      for (const item of this.store.items(feed.id)) {
-        // Only a story in several feeds needs the dedupe check; most have one copy.
-        const shared = item.storyKey && this.store.storyItems(item.storyKey).length > 1
-        entries.push({ feedId: feed.id, id: item.id, story: shared ? item.storyKey! : null })
-        times.push(isoTime(item.published ?? item.firstSeenAt))
-        titles.push(item.title)
-      }
-    }
-    this.order = sortNewestFirst(times, titles).map((i) => entries[i]!)
-    this.orderRev = rev
+    const rows: Collected = { entries: [], times: [], titles: [] }
+    for (const feed of this.store.feeds()) this.collect(feed.id, rows)
+    this.install(rows, rev)
     return this.order
+  }
+
+  /**
+   * Builds the ordering in slices of feeds, yielding between them, so a shell warming up at
+   * start still answers the window's first requests (its page, its script) at once.
+   */
+  async warm(): Promise<void> {
+    const rev = this.store.revisions.items
+    const rows: Collected = { entries: [], times: [], titles: [] }
+    const feeds = [...this.store.feeds()]
+    for (let i = 0; i < feeds.length; i++) {
+      if (i % WARM_SLICE_FEEDS === 0) {
+        await new Promise((resolve) => setImmediate(resolve))
+        if (this.orderRev === rev || this.store.revisions.items !== rev) return
+      }
+      this.collect(feeds[i]!.id, rows)
+    }
+    await new Promise((resolve) => setImmediate(resolve))
+    if (this.orderRev !== rev && this.store.revisions.items === rev) this.install(rows, rev)
+  }
+
+  private collect(feedId: string, rows: Collected): void {
+    for (const item of this.store.items(feedId)) {
+      // Only a story in several feeds needs the dedupe check; most have one copy.
+      const shared = item.storyKey && this.store.storyItems(item.storyKey).length > 1
+      rows.entries.push({ feedId, id: item.id, story: shared ? item.storyKey! : null })
+      rows.times.push(isoTime(item.published ?? item.firstSeenAt))
+      rows.titles.push(item.title)
+    }
+  }
+
+  private install(rows: Collected, rev: number): void {
+    this.order = sortNewestFirst(rows.times, rows.titles).map((i) => rows.entries[i]!)
+    this.orderRev = rev
   }
 
   private static keyOf(filter: ListFilter): string {
@@ -328,5 +360,4 @@ export class ItemListing {
     const entry = snapshot.entries[index]
     return entry ? this.summary(entry) : null
   }
-
 }
