@@ -16,6 +16,7 @@ const OVERSCAN = 6
 const SAVE_SCROLL_MS = 200
 
 let firstRowMarked = false
+const rowHeight = (): number => ROW_HEIGHT
 
 export function ItemList() {
   const rows = useReader((s) => s.rows)
@@ -32,9 +33,10 @@ export function ItemList() {
   const virtualizer = useVirtualizer({
     count: rows.total,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: rowHeight,
     overscan: OVERSCAN,
-    getItemKey: (index) => rowAt(rows, index)?.id ?? `row-${index}`,
+    // Rows keep the default key, their index: a key function that changes with the rows would
+    // make the virtualizer re-measure every row (100k) on every render.
   })
   const visible = virtualizer.getVirtualItems()
   const firstVisible = visible[0]?.index ?? 0

@@ -47,8 +47,7 @@ export function rememberedPlace(listKey: string): ListPlace {
   const value = read(`place:${listKey}`) as Partial<ListPlace> | null
   return {
     selectedItemId: typeof value?.selectedItemId === 'string' ? value.selectedItemId : null,
-    scrollTop:
-      typeof value?.scrollTop === 'number' && value.scrollTop >= 0 ? value.scrollTop : 0,
+    scrollTop: typeof value?.scrollTop === 'number' && value.scrollTop >= 0 ? value.scrollTop : 0,
   }
 }
 

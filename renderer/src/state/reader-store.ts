@@ -161,7 +161,14 @@ export const useReader = create<ReaderState>((set, get) => {
       if (snapshot !== now.snapshot) {
         // The core let our listing go (or an item in it left the library): start over.
         set({
-          rows: { ...now, generation: now.generation + 1, snapshot, total, unreadTotal, pages: new Map([[page, items]]) },
+          rows: {
+            ...now,
+            generation: now.generation + 1,
+            snapshot,
+            total,
+            unreadTotal,
+            pages: new Map([[page, items]]),
+          },
           selectedIndex: null,
         })
         void locateSelection()
@@ -202,7 +209,10 @@ export const useReader = create<ReaderState>((set, get) => {
         const at = items.findIndex((item) => item.id === summary.id)
         if (at === -1) continue
         unreadDelta += Number(items[at]!.read) - Number(summary.read)
-        pages.set(page, items.map((item, i) => (i === at ? summary : item)))
+        pages.set(
+          page,
+          items.map((item, i) => (i === at ? summary : item)),
+        )
         changed = true
       }
       if (!changed) return {}
@@ -271,7 +281,8 @@ export const useReader = create<ReaderState>((set, get) => {
         ),
       )
       more.forEach((page, i) => {
-        if (page.ok && page.value.snapshot === snapshot) pages.set(firstPage + 1 + i, page.value.items)
+        if (page.ok && page.value.snapshot === snapshot)
+          pages.set(firstPage + 1 + i, page.value.items)
       })
       if (request !== refreshes) return // a newer refresh is under way
       set((now) => ({
