@@ -181,7 +181,7 @@ export const contract = {
     errors: ['not-found'],
   }),
   locateItem: method({
-    doc: "Where an item stands in a listing, or the next unread item after a position (wrapping to the top), so a client can navigate without holding every row.",
+    doc: 'Where an item stands in a listing, or the next unread item after a position (wrapping to the top), so a client can navigate without holding every row.',
     args: z.strictObject({
       ...ListFilterShape,
       find: z.discriminatedUnion('kind', [

@@ -5,12 +5,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { LIST_PAGE_DEFAULT } from '../../shared/contract'
 import type { ItemSummary } from '../../shared/domain'
 import type { Core } from '../../electron/core/create-core'
+import { feedIdOf, folderOf, generateUiLibrary } from '../bench/ui/generate-ui-library'
 import {
-  feedIdOf,
-  folderOf,
-  generateUiLibrary,
-} from '../bench/ui/generate-ui-library'
-import { ATOM_TYPE, fixture, startFixtureServer, type FixtureServer } from '../helpers/fixture-server'
+  ATOM_TYPE,
+  fixture,
+  startFixtureServer,
+  type FixtureServer,
+} from '../helpers/fixture-server'
 import { openCore } from '../helpers/open-core'
 import { removeTempDirs, tempDir } from '../helpers/temp-dir'
 
@@ -135,9 +136,9 @@ describe('state changes', () => {
     const marked = await core.markAllRead({ folder: ['Topic 2'] })
     expect(marked.ok && marked.value.itemIds).toHaveLength(folder.value.total)
     // The all listing shows a story once, by its newest copy: those copies in Topic 2 are read.
-    const inTopic2 = (await everything()).filter((item) => folderOf(
-      Number(item.link!.split('/')[4]),
-    )[0] === 'Topic 2')
+    const inTopic2 = (await everything()).filter(
+      (item) => folderOf(Number(item.link!.split('/')[4]))[0] === 'Topic 2',
+    )
     expect(inTopic2.every((item) => item.read)).toBe(true)
     const after = await core.listItems({ limit: 1 })
     expect(after.ok && after.value.unreadTotal).toBe(all.value.unreadTotal - inTopic2.length)

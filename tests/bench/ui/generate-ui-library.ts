@@ -2,7 +2,11 @@
 // items written straight through LibraryStore (no HTTP, no parsing), deterministic from a seed
 // (mulberry32): dates spread over a year, varied titles, ~`bodyBytes` of HTML per body in one
 // pack per feed, feeds spread over nested folders, and a few stories repeated across feeds.
-import { LibraryStore, type StoredFeed, type StoredItem } from '../../../electron/core/store/library-store'
+import {
+  LibraryStore,
+  type StoredFeed,
+  type StoredItem,
+} from '../../../electron/core/store/library-store'
 import { sha256Hex } from '../../../electron/core/ids'
 import { mulberry32 } from '../../helpers/prng'
 
@@ -64,7 +68,7 @@ export async function generateUiLibrary(dataDir: string, options: UiLibraryOptio
       const headline = words(8)
       const title = `${headline[0]!.toUpperCase()}${headline.slice(1)} (${f}.${i})`
       const paragraphs: string[] = []
-      for (let size = 0; size < bodyBytes; ) {
+      for (let size = 0; size < bodyBytes;) {
         const p = `<p>${words(40)}.</p>`
         paragraphs.push(p)
         size += p.length
