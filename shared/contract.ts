@@ -70,6 +70,38 @@ export const MarkdownExportSchema = z.object({
   markdown: z.string(),
 })
 
+/** Items per listItems page when the caller does not say, and the most it may ask for. */
+export const LIST_PAGE_DEFAULT = 100
+export const LIST_PAGE_MAX = 500
+
+const FolderPathSchema = z.array(z.string().min(1).max(200)).max(20)
+
+/** Which items a listing holds; shared by listItems, locateItem and markAllRead. */
+const ListFilterShape = {
+  feedId: FeedIdSchema.optional(),
+  /** Items of every feed whose folder path starts with this one ([] = every feed). */
+  folder: FolderPathSchema.optional(),
+  unreadOnly: z.boolean().optional(),
+  /** Smart views: starred items, or items with highlights. */
+  view: z.enum(['all', 'starred', 'annotated']).optional(),
+  /**
+   * A listing returned earlier: its order and membership are reused (states are current), so
+   * pages stay consistent while items are read. Unknown or expired: a fresh listing is made and
+   * its new snapshot returned — a client seeing a different snapshot drops the pages it holds.
+   */
+  snapshot: z.string().max(100).optional(),
+}
+
+export const ItemPageSchema = z.object({
+  snapshot: z.string(),
+  /** Items in the whole listing. */
+  total: z.number().int().nonnegative(),
+  /** Unread items in the whole listing. */
+  unreadTotal: z.number().int().nonnegative(),
+  offset: z.number().int().nonnegative(),
+  items: z.array(ItemSummarySchema),
+})
+
 export const contract = {
   getAppInfo: method({
     doc: 'Name, version, data directory and which shell is running.',
@@ -161,14 +193,33 @@ export const contract = {
     errors: ['not-found', 'busy'],
   }),
   listItems: method({
-    doc: 'Items newest first, optionally of one feed, unread only, or of a smart view.',
+    doc: 'One page of items, newest first (published, else first seen; title breaks ties), of one feed, a folder, unread only, or a smart view; across feeds a story is listed once. Pass the snapshot of an earlier page to page through the same listing while items change state.',
     args: z.strictObject({
-      feedId: FeedIdSchema.optional(),
-      unreadOnly: z.boolean().optional(),
-      /** Smart views: starred items, or items with highlights. */
-      view: z.enum(['all', 'starred', 'annotated']).optional(),
+      ...ListFilterShape,
+      offset: z.number().int().nonnegative().optional(),
+      /** Items per page: LIST_PAGE_DEFAULT when absent, at most LIST_PAGE_MAX. */
+      limit: z.number().int().min(1).max(LIST_PAGE_MAX).optional(),
     }),
-    result: z.array(ItemSummarySchema),
+    result: ItemPageSchema,
+    errors: ['not-found'],
+  }),
+  locateItem: method({
+    doc: 'Where an item stands in a listing, or the next unread item after a position (wrapping to the top), so a client can navigate without holding every row.',
+    args: z.strictObject({
+      ...ListFilterShape,
+      find: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('item'), itemId: ItemIdSchema }),
+        /** The first unread item after index `after` (-1: from the top), wrapping around. */
+        z.strictObject({ kind: z.literal('next-unread'), after: z.number().int().min(-1) }),
+      ]),
+    }),
+    result: z.object({
+      snapshot: z.string(),
+      total: z.number().int().nonnegative(),
+      /** Null when the listing has no such item. */
+      index: z.number().int().nonnegative().nullable(),
+      item: ItemSummarySchema.nullable(),
+    }),
     errors: ['not-found'],
   }),
   getArticle: method({
@@ -221,9 +272,10 @@ export const contract = {
     errors: ['not-found'],
   }),
   markAllRead: method({
-    doc: 'Mark every unread item of a feed, or of a smart view, read; returns them so the change can be undone.',
+    doc: 'Mark every unread item of a feed, a folder, or a smart view read; returns them so the change can be undone.',
     args: z.strictObject({
       feedId: FeedIdSchema.optional(),
+      folder: FolderPathSchema.optional(),
       view: z.enum(['all', 'starred', 'annotated']).optional(),
     }),
     result: z.object({ itemIds: z.array(ItemIdSchema) }),

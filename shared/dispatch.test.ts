@@ -131,7 +131,11 @@ function fakeApi(overrides: Partial<ReaderApi> = {}): { api: ReaderApi; calls: C
     },
     listItems: async (args) => {
       record('listItems', args)
-      return ok([ITEM])
+      return ok({ snapshot: 's-1', total: 1, unreadTotal: 1, offset: 0, items: [ITEM] })
+    },
+    locateItem: async (args) => {
+      record('locateItem', args)
+      return ok({ snapshot: 's-1', total: 1, index: 0, item: ITEM })
     },
     getArticle: async (args) => {
       record('getArticle', args)
@@ -226,6 +230,7 @@ describe('dispatch: method names', () => {
       removeFeed: { feedId: FEED_ID },
       updateSettings: { theme: 'dark' },
       syncFeed: { feedId: FEED_ID },
+      locateItem: { find: { kind: 'item', itemId: ITEM_ID } },
       getArticle: { itemId: ITEM_ID },
       setItemState: { itemId: ITEM_ID, read: true },
       fetchFullText: { itemId: ITEM_ID },
@@ -263,6 +268,11 @@ describe('dispatch: argument validation', () => {
     ['getArticle', { itemId: '../../etc/passwd' }],
     ['setItemState', { itemId: ITEM_ID, read: 'yes' }],
     ['listItems', { unreadOnly: 1 }],
+    ['listItems', { limit: 501 }],
+    ['listItems', { offset: -1 }],
+    ['listItems', { folder: [''] }],
+    ['locateItem', { find: { kind: 'next-unread', after: -2 } }],
+    ['locateItem', { find: { kind: 'item' } }],
     ['createAnnotation', { itemId: ITEM_ID, kind: 'rant', note: '', tags: [], target: {} }],
     ['listFeeds', 'a string'],
     ['listFeeds', 42],

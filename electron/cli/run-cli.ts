@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import type { ReaderError } from '../../shared/result'
+import type { ItemSummary } from '../../shared/domain'
+import { LIST_PAGE_MAX } from '../../shared/contract'
 import { appPaths, resolveDataDir } from '../core/app-paths'
 import { createCore, type Core } from '../core/create-core'
 import { readArticle } from '../core/articles/read-article'
@@ -230,14 +232,30 @@ async function runCommand(
     }
     case 'items': {
       const core = await open()
-      const result = await core.listItems({
-        feedId: values.feed,
-        unreadOnly: Boolean(values.unread),
-      })
-      if (!result.ok) return failWith(result.error)
-      if (json) io.out(JSON.stringify(result.value, null, 2))
+      const filter = { feedId: values.feed, unreadOnly: Boolean(values.unread) }
+      // Page through one snapshot of the listing, so the pages fit together.
+      const items: ItemSummary[] = []
+      let snapshot: string | undefined
+      for (;;) {
+        const result = await core.listItems({
+          ...filter,
+          offset: items.length,
+          limit: LIST_PAGE_MAX,
+          ...(snapshot ? { snapshot } : {}),
+        })
+        if (!result.ok) return failWith(result.error)
+        if (snapshot && result.value.snapshot !== snapshot) {
+          items.length = 0 // the listing changed under us (retention): start over
+          snapshot = result.value.snapshot
+          continue
+        }
+        snapshot = result.value.snapshot
+        items.push(...result.value.items)
+        if (result.value.items.length === 0 || items.length >= result.value.total) break
+      }
+      if (json) io.out(JSON.stringify(items, null, 2))
       else
-        for (const item of result.value) {
+        for (const item of items) {
           const date = (item.published ?? item.firstSeenAt).slice(0, 10)
           io.out(`${item.id}  ${date}  ${item.read ? ' ' : '*'} ${item.title}  — ${item.feedTitle}`)
         }

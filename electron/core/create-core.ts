@@ -1,8 +1,14 @@
 // The application core: implements every method of the contract over a data dir, with the
 // network, clock and resource folder injected. Plain Node — it never imports 'electron' — so the
 // CLI, the browser shell, the Electron main process and the tests all run this same object.
-import type { MediaResult, MethodResult, ReaderApi, ReaderBridge } from '../../shared/contract'
-import type { Annotation, Article, ItemSummary } from '../../shared/domain'
+import {
+  LIST_PAGE_DEFAULT,
+  type MediaResult,
+  type MethodResult,
+  type ReaderApi,
+  type ReaderBridge,
+} from '../../shared/contract'
+import type { Annotation, Article } from '../../shared/domain'
 import { buildMarkdownNote } from '../../shared/export/markdown-note'
 import { fail, ok } from '../../shared/result'
 import { readSettings } from '../../shared/settings/settings'
@@ -24,7 +30,8 @@ import {
 import { DEFAULT_FETCH_OPTIONS, fetchFeed, type FetchOptions } from './feeds/fetch-feed'
 import { buildOpml, normalizeFeedUrl, parseOpml } from './feeds/opml'
 import { feedIdFor, newAnnotationId, sha256Hex } from './ids'
-import { annotationCounts, sortedAnnotations, summaryOf, toFeed, toSummary } from './library-views'
+import { ItemListing, type ListFilter } from './item-listing'
+import { sortedAnnotations, summaryOf, toFeed } from './library-views'
 import type { SetAsideNotice } from './store/json-document'
 import {
   LibraryStore,
@@ -83,6 +90,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
   }
   const syncer = createSyncer(deps, hub)
+  const listing = new ItemListing(store)
+  const warmsUp = options.shell === 'browser' || options.shell === 'electron'
+  let articlesWarm = false
+  /** A listing of a filter (the snapshot asked for while it is kept) with its operations bound. */
+  const listingOf = (filter: ListFilter, snapshotId?: string) => {
+    const snapshot = listing.snapshot(filter, snapshotId)
+    return {
+      snapshot,
+      page: (offset: number, limit: number) => listing.page(snapshot, offset, limit),
+      unreadTotal: () => listing.unreadTotal(snapshot),
+      indexOf: (itemId: string) => listing.indexOf(snapshot, itemId),
+      nextUnread: (after: number) => listing.nextUnread(snapshot, after),
+      summaryAt: (index: number) => listing.summaryAt(snapshot, index),
+    }
+  }
 
   /** Every content of an item, oldest first: its earlier versions, then the current one. */
   const versionsOf = (item: StoredItem): ItemVersion[] => [
@@ -354,34 +376,42 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       })
     },
 
-    listItems: async ({ feedId, unreadOnly, view }) => {
-      if (feedId && !store.feed(feedId)) return fail('not-found', 'No such feed')
-      const feedIds = feedId ? [feedId] : store.feeds().map((f) => f.id)
-      const result: ItemSummary[] = []
-      const shownStories = new Set<string>()
-      for (const id of feedIds) {
-        const counts = annotationCounts(store, id)
-        for (const item of store.items(id)) {
-          const summary = toSummary(store, id, item, counts.get(item.id) ?? 0)
-          if (unreadOnly && summary.read) continue
-          if (view === 'starred' && !summary.starred) continue
-          if (view === 'annotated' && summary.annotationCount === 0) continue
-          result.push(summary)
-        }
+    listItems: async ({ offset = 0, limit = LIST_PAGE_DEFAULT, snapshot, ...filter }) => {
+      if (warmsUp && !articlesWarm) {
+        articlesWarm = true
+        setTimeout(() => {
+          const item = listingOf({}).page(0, 1)?.[0]
+          if (item) articleOf(item.id).catch((error: unknown) => log(`Warm-up: ${String(error)}`))
+        }, 0)
       }
-      const key = (s: ItemSummary): string => s.published ?? s.firstSeenAt
-      result.sort((a, b) => key(b).localeCompare(key(a)) || a.title.localeCompare(b.title))
-      if (feedId) return ok(result)
-      // Across feeds, one story published in several feeds is listed once (see alsoIn).
-      return ok(
-        result.filter((summary) => {
-          const storyKey = store.findItem(summary.id)?.item.storyKey
-          if (!storyKey) return true
-          if (shownStories.has(storyKey)) return false
-          shownStories.add(storyKey)
-          return true
-        }),
-      )
+      if (filter.feedId && !store.feed(filter.feedId)) return fail('not-found', 'No such feed')
+      let listing = listingOf(filter, snapshot)
+      let items = listing.page(offset, limit)
+      // A row of the snapshot left the library (retention): list afresh.
+      if (!items) {
+        listing = listingOf(filter)
+        items = listing.page(offset, limit) ?? []
+      }
+      return ok({
+        snapshot: listing.snapshot.id,
+        total: listing.snapshot.entries.length,
+        unreadTotal: listing.unreadTotal(),
+        offset,
+        items,
+      })
+    },
+
+    locateItem: async ({ find, snapshot, ...filter }) => {
+      if (filter.feedId && !store.feed(filter.feedId)) return fail('not-found', 'No such feed')
+      const listing = listingOf(filter, snapshot)
+      const index =
+        find.kind === 'item' ? listing.indexOf(find.itemId) : listing.nextUnread(find.after)
+      return ok({
+        snapshot: listing.snapshot.id,
+        total: listing.snapshot.entries.length,
+        index,
+        item: index === null ? null : listing.summaryAt(index),
+      })
     },
 
     getArticle: async ({ itemId }) => {
@@ -461,20 +491,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return article ? ok(article) : fail('not-found', 'No such item')
     },
 
-    markAllRead: async ({ feedId, view }) => {
+    markAllRead: async ({ feedId, folder, view }) => {
       if (feedId && !store.feed(feedId)) return fail('not-found', 'No such feed')
-      const listed = await api.listItems({
+      const unread = listing.snapshot({
         ...(feedId ? { feedId } : {}),
-        unreadOnly: true,
+        ...(folder ? { folder } : {}),
         ...(view ? { view } : {}),
+        unreadOnly: true,
       })
-      if (!listed.ok) return listed
       const byFeed = new Map<string, string[]>()
-      for (const item of listed.value)
-        byFeed.set(item.feedId, [...(byFeed.get(item.feedId) ?? []), item.id])
+      for (const row of unread.entries) {
+        const ids = byFeed.get(row.feedId)
+        if (ids) ids.push(row.id)
+        else byFeed.set(row.feedId, [row.id])
+      }
       for (const [id, itemIds] of byFeed) await store.setItemsRead(id, itemIds, true)
       hub.emit('libraryChanged', { reason: 'item-state' })
-      return ok({ itemIds: listed.value.map((item) => item.id) })
+      return ok({ itemIds: unread.entries.map((row) => row.id) })
     },
 
     markUnread: async ({ itemIds }) => {
@@ -541,6 +574,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const result = await syncer.subscribe(SAMPLE_FEED_URL)
     if (!result.ok) log(`Could not load the sample library: ${result.error.message}`)
   }
+
+  // A window is about to ask for the list: build the ordering now, in idle time, not on its
+  // first request. The article pipeline (jsdom, DOMPurify: ~1 s cold) is loaded once the first
+  // page of the list has gone out — earlier it would hold up the window's own page load.
+  if (warmsUp) void listing.warm()
 
   // Before each call, pick up what another process (the CLI beside the app) wrote meanwhile.
   const fresh = Object.fromEntries(

@@ -5,8 +5,12 @@ import type { LibraryStore, StoredFeed, StoredItem } from './store/library-store
 
 export function toFeed(store: LibraryStore, feed: StoredFeed): Feed {
   const items = store.items(feed.id)
-  let unread = 0
-  for (const item of items) if (!store.itemState(feed.id, item.id).read) unread++
+  // States are sparse (only touched items): count the read ones still in this feed.
+  let read = 0
+  for (const [itemId, state] of Object.entries(store.touchedStates(feed.id))) {
+    if (state.read && store.findItem(itemId)?.feedId === feed.id) read++
+  }
+  const unread = items.length - read
   return {
     id: feed.id,
     url: feed.url,

@@ -108,7 +108,7 @@ export function App() {
 }
 
 function EmptyReader({ loading }: { loading: boolean }) {
-  const hasItems = useReader((s) => s.items.length > 0)
+  const hasItems = useReader((s) => s.rows.total > 0)
   if (loading) return <p className="empty">Loading the library…</p>
   return (
     <div className="empty empty-reader">

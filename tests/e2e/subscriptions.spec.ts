@@ -69,7 +69,7 @@ test('a site offers its feeds; they go into folders, get renamed, moved and unsu
   await expect(dialog).toBeHidden()
   await expect(page.getByRole('status')).toContainText('Subscribed to Field Notes Lab')
 
-  const world = nav.getByRole('button', { name: /^World/ })
+  const world = nav.getByRole('button', { name: 'Folder World' })
   await expect(world).toHaveAttribute('aria-expanded', 'true')
   await expect(nav.getByRole('button', { name: /^Europe/ })).toBeVisible()
   await expect(feedRow(page, 'Field Notes Lab')).toBeVisible()
@@ -83,11 +83,18 @@ test('a site offers its feeds; they go into folders, get renamed, moved and unsu
   await expect(world).toHaveAttribute('aria-expanded', 'false')
   await expect(feedRow(page, 'Field Notes Lab')).toBeHidden()
   await page.reload()
-  await expect(nav.getByRole('button', { name: /^World/ })).toHaveAttribute(
-    'aria-expanded',
-    'false',
-  )
-  await nav.getByRole('button', { name: /^World/ }).click()
+  await expect(world).toHaveAttribute('aria-expanded', 'false')
+  await world.click()
+
+  // A folder lists the items of every feed inside it, and can be marked read at once.
+  await nav.getByRole('button', { name: /^World 1/ }).click()
+  await expect(page.getByRole('option')).toHaveCount(1)
+  await expect(page.getByRole('option')).toContainText('Field Notes Lab')
+  await page.getByRole('button', { name: 'Mark all read' }).click()
+  await expect(page.getByRole('status')).toContainText('Marked 1 item read.')
+  await expect(nav.getByRole('button', { name: 'World', exact: true })).toBeVisible() // no count
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect(nav.getByRole('button', { name: /^World 1/ })).toBeVisible()
 
   // Drag a feed onto a folder to move it there, and onto the heading to take it out again.
   await feedRow(page, 'Harbour Wire').dragTo(nav.getByRole('button', { name: /^Europe/ }))

@@ -88,7 +88,7 @@ describe.each(transports)('the contract over %s', (_name, connect) => {
     })
     check('syncAll', await api.syncAll({}))
     check('syncFeed', await api.syncFeed({ feedId: feed.id }))
-    const items = check('listItems', await api.listItems({ feedId: feed.id }))
+    const { items } = check('listItems', await api.listItems({ feedId: feed.id }))
     const item = items[0]!
     const article = check('getArticle', await api.getArticle({ itemId: item.id }))
     expect(article.contentHtml).toContain('the envoy said')
@@ -100,7 +100,12 @@ describe.each(transports)('the contract over %s', (_name, connect) => {
       count: 1,
     })
     const after = await api.listItems({ feedId: feed.id, unreadOnly: true })
-    expect(after.ok && after.value.map((i) => i.id)).toEqual([items[1]!.id])
+    expect(after.ok && after.value.items.map((i) => i.id)).toEqual([items[1]!.id])
+    const located = check(
+      'locateItem',
+      await api.locateItem({ feedId: feed.id, find: { kind: 'next-unread', after: 0 } }),
+    )
+    expect(located).toMatchObject({ index: 1, item: { id: items[1]!.id } })
     // The item's page is not served here: the failure is kept as a reason, the article stays.
     const full = check('fetchFullText', await api.fetchFullText({ itemId: item.id }))
     expect(full.fullText).toMatchObject({ status: 'failed' })

@@ -51,11 +51,11 @@ describe('subscribing', () => {
 
     const items = await core.listItems({ feedId: added.value.id })
     if (!items.ok) throw new Error('list failed')
-    expect(items.value.map((i) => i.title)).toEqual([
+    expect(items.value.items.map((i) => i.title)).toEqual([
       'Envoys agree to resume border talks',
       'Port authority reports record winter traffic',
     ])
-    const first = items.value[0]!
+    const first = items.value.items[0]!
     expect(first.author).toBe('Daria Kovalenko')
     expect(first.published).toBe('2026-01-23T08:40:00.000Z')
     expect(first.link).toBe(`${server.origin}/harbour/2026/01/envoys-resume-talks`)
@@ -75,13 +75,13 @@ describe('subscribing', () => {
     if (!added.ok) throw new Error(added.error.message)
     const items = await core.listItems({})
     if (!items.ok) throw new Error('list failed')
-    expect(items.value).toHaveLength(1)
-    expect(items.value[0]).toMatchObject({
+    expect(items.value.items).toHaveLength(1)
+    expect(items.value.items[0]).toMatchObject({
       title: 'Glacier survey finds ice loss doubled',
       author: 'Ines Marlow',
       published: '2026-02-19T08:30:00.000Z',
     })
-    const article = await core.getArticle({ itemId: items.value[0]!.id })
+    const article = await core.getArticle({ itemId: items.value.items[0]!.id })
     expect(article.ok && article.value.contentHtml).toContain('<em>twice</em>')
   })
 
@@ -91,7 +91,7 @@ describe('subscribing', () => {
     if (!added.ok) throw new Error(added.error.message)
     expect(added.value.title).toBe('Вечерние новости')
     const items = await core.listItems({})
-    expect(items.ok && items.value[0]?.title).toBe('Переговоры возобновятся в пятницу')
+    expect(items.ok && items.value.items[0]?.title).toBe('Переговоры возобновятся в пятницу')
   })
 
   it('refuses a web page with not-a-feed and subscribes to nothing', async () => {
@@ -162,7 +162,7 @@ describe('syncing', () => {
     expect(sync).toMatchObject({ ok: true, value: { newItems: 1, failed: 0 } })
     expect(progress).toEqual([0, 1])
     const items = await core.listItems({})
-    expect(items.ok && items.value.map((i) => i.title)).toEqual([
+    expect(items.ok && items.value.items.map((i) => i.title)).toEqual([
       'Second survey',
       'Glacier survey finds ice loss doubled',
     ])
@@ -201,7 +201,7 @@ describe('smart views', () => {
     await core.addFeed({ url: server.url('/wire.xml') })
     const items = await core.listItems({})
     if (!items.ok) throw new Error('list failed')
-    const [first, second] = items.value
+    const [first, second] = items.value.items
     await core.setItemState({ itemId: first!.id, starred: true })
     await core.createAnnotation({
       itemId: second!.id,
@@ -214,11 +214,11 @@ describe('smart views', () => {
       },
     })
     const starred = await core.listItems({ view: 'starred' })
-    expect(starred.ok && starred.value.map((i) => i.id)).toEqual([first!.id])
+    expect(starred.ok && starred.value.items.map((i) => i.id)).toEqual([first!.id])
     const annotated = await core.listItems({ view: 'annotated' })
-    expect(annotated.ok && annotated.value.map((i) => i.id)).toEqual([second!.id])
+    expect(annotated.ok && annotated.value.items.map((i) => i.id)).toEqual([second!.id])
     const unread = await core.listItems({ unreadOnly: true, view: 'starred' })
-    expect(unread.ok && unread.value.map((i) => i.id)).toEqual([first!.id])
+    expect(unread.ok && unread.value.items.map((i) => i.id)).toEqual([first!.id])
   })
 })
 
@@ -229,7 +229,7 @@ describe('the library on disk', () => {
     await core.addFeed({ url: server.url('/wire.xml') })
     const items = await core.listItems({})
     if (!items.ok) throw new Error('list failed')
-    const item = items.value[0]!
+    const item = items.value.items[0]!
     await core.setItemState({ itemId: item.id, read: true, starred: true })
     const created = await core.createAnnotation({
       itemId: item.id,
@@ -250,7 +250,7 @@ describe('the library on disk', () => {
 
     const reopened = await openCore({ dataDir })
     const again = await reopened.listItems({})
-    expect(again.ok && again.value.find((i) => i.id === item.id)).toMatchObject({
+    expect(again.ok && again.value.items.find((i) => i.id === item.id)).toMatchObject({
       read: true,
       starred: true,
       annotationCount: 1,
@@ -272,7 +272,7 @@ describe('the library on disk', () => {
     if (!items.ok) throw new Error('list failed')
     const before = await readFile(join(dataDir, 'library.json'), 'utf8')
     const itemsBefore = await readFile(join(dataDir, 'feeds', feed.value.id, 'items.json'), 'utf8')
-    await core.setItemState({ itemId: items.value[0]!.id, read: true })
+    await core.setItemState({ itemId: items.value.items[0]!.id, read: true })
     expect(await readFile(join(dataDir, 'library.json'), 'utf8')).toBe(before)
     expect(await readFile(join(dataDir, 'feeds', feed.value.id, 'items.json'), 'utf8')).toBe(
       itemsBefore,
@@ -283,7 +283,7 @@ describe('the library on disk', () => {
     expect(state).toEqual({
       schemaVersion: 1,
       feedId: feed.value.id,
-      items: { [items.value[0]!.id]: { read: true } },
+      items: { [items.value.items[0]!.id]: { read: true } },
     })
   })
 
@@ -296,7 +296,7 @@ describe('the library on disk', () => {
     expect(feeds.value[0]!.itemCount).toBeGreaterThanOrEqual(5)
     const items = await core.listItems({})
     if (!items.ok) throw new Error('list failed')
-    const bot = items.value.find((i) => i.author === 'NewsRelay Bot')
+    const bot = items.value.items.find((i) => i.author === 'NewsRelay Bot')
     expect(bot).toBeDefined()
     const article = await core.getArticle({ itemId: bot!.id })
     expect(article.ok && article.value.contentHtml).toContain('This is the imported news bot.')
@@ -313,7 +313,7 @@ describe('citations', () => {
     const core = await openCore({ seedSample: true })
     const items = await core.listItems({})
     if (!items.ok) throw new Error('list failed')
-    const repost = items.value.find((i) => i.author === 'NewsRelay Bot')!
+    const repost = items.value.items.find((i) => i.author === 'NewsRelay Bot')!
     const article = await core.getArticle({ itemId: repost.id })
     if (!article.ok) throw new Error('article failed')
     expect(article.value.citation).toMatchObject({
@@ -334,7 +334,7 @@ describe('citations', () => {
     await core.addFeed({ url: server.url('/lab.xml') })
     const items = await core.listItems({})
     if (!items.ok) throw new Error('list failed')
-    const itemId = items.value[0]!.id
+    const itemId = items.value.items[0]!.id
     const edited = await core.updateCitation({
       itemId,
       edits: { authors: ['Ines Marlow', 'Tomas Rieck'], publisher: null, type: 'newspaperArticle' },
@@ -367,7 +367,7 @@ describe('citations', () => {
     await core.addFeed({ url: server.url('/lab.xml') })
     const items = await core.listItems({})
     if (!items.ok) throw new Error('list failed')
-    const article = await core.getArticle({ itemId: items.value[0]!.id })
+    const article = await core.getArticle({ itemId: items.value.items[0]!.id })
     expect(article.ok && article.value.citation).toMatchObject({
       title: 'Glacier survey finds ice loss doubled',
       authors: ['Ines Marlow'],
@@ -396,8 +396,8 @@ describe('retention', () => {
     }
     const all = await core.listItems({})
     if (!all.ok) throw new Error('list failed')
-    for (const item of all.value) ids[item.title] = item.id
-    expect(all.value).toHaveLength(6)
+    for (const item of all.value.items) ids[item.title] = item.id
+    expect(all.value.items).toHaveLength(6)
     await core.setItemState({ itemId: ids['Story 1']!, starred: true })
     await core.createAnnotation({
       itemId: ids['Story 2']!,
@@ -417,7 +417,7 @@ describe('retention', () => {
     })
     expect(updated.ok && updated.value.retention).toEqual({ mode: 'items', count: 1 })
     const kept = await core.listItems({})
-    expect(kept.ok && kept.value.map((i) => i.title).sort()).toEqual([
+    expect(kept.ok && kept.value.items.map((i) => i.title).sort()).toEqual([
       'Story 1',
       'Story 2',
       'Story 3',
@@ -432,7 +432,7 @@ describe('versions', () => {
     await core.addFeed({ url: server.url('/lab.xml') })
     const items = await core.listItems({})
     if (!items.ok) throw new Error('list failed')
-    const itemId = items.value[0]!.id
+    const itemId = items.value.items[0]!.id
     const atom = fixture('feeds/lab-atom.xml').toString('utf8')
     server.routes.set('/lab.xml', {
       body: atom.replace('twice', 'three times'),
@@ -445,7 +445,7 @@ describe('versions', () => {
     })
     await core.syncAll({})
     expect((await core.listItems({})).ok && (await core.listItems({}))).toMatchObject({
-      value: [{ id: itemId }],
+      value: { items: [{ id: itemId }] },
     })
 
     const article = await core.getArticle({ itemId })
@@ -494,7 +494,7 @@ describe('a damaged library', () => {
     expect(kept).toHaveLength(1)
     expect(await readFile(join(dataDir, 'feeds', feed.value.id, kept[0]!), 'utf8')).toContain('"re')
     const items = await reopened.listItems({})
-    expect(items.ok && items.value).toHaveLength(2) // items survive; only read flags were lost
+    expect(items.ok && items.value.items).toHaveLength(2) // items survive; only read flags were lost
   })
 
   it('shows a damaged article body as missing, then restores it at the next sync', async () => {
@@ -504,7 +504,7 @@ describe('a damaged library', () => {
     await core.addFeed({ url: server.url('/wire.xml') })
     const items = await core.listItems({})
     if (!items.ok) throw new Error('list failed')
-    const itemId = items.value[0]!.id
+    const itemId = items.value.items[0]!.id
     const packs = await readdir(join(dataDir, 'bodies', 'packs'))
     expect(packs).toHaveLength(1)
     await truncate(join(dataDir, 'bodies', 'packs', packs[0]!), 10) // a torn write

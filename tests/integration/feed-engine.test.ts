@@ -41,7 +41,7 @@ async function titlesOf(url: string): Promise<{ feed: string; items: string[] }>
   const added = await core.addFeed({ url })
   if (!added.ok) throw new Error(`${url}: ${added.error.message}`)
   const items = await core.listItems({})
-  return { feed: added.value.title, items: items.ok ? items.value.map((i) => i.title) : [] }
+  return { feed: added.value.title, items: items.ok ? items.value.items.map((i) => i.title) : [] }
 }
 
 describe('charsets', () => {

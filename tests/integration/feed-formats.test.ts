@@ -27,9 +27,9 @@ async function subscribe(file: string, type: string) {
   if (!added.ok) throw new Error(`${file}: ${added.error.message}`)
   const items = await core.listItems({})
   if (!items.ok) throw new Error('list failed')
-  const first = await core.getArticle({ itemId: items.value[0]!.id })
+  const first = await core.getArticle({ itemId: items.value.items[0]!.id })
   if (!first.ok) throw new Error('article failed')
-  return { feed: added.value, items: items.value, first: first.value }
+  return { feed: added.value, items: items.value.items, first: first.value }
 }
 
 describe('every format over HTTP', () => {

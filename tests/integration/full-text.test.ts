@@ -43,7 +43,7 @@ describe('full text', () => {
     await core.addFeed({ url: server.url('/teasers.xml') })
     const items = await core.listItems({})
     if (!items.ok) throw new Error('list failed')
-    const itemId = items.value.find((i) => i.title.startsWith('Harbour'))!.id
+    const itemId = items.value.items.find((i) => i.title.startsWith('Harbour'))!.id
     const before = await core.getArticle({ itemId })
     expect(before.ok && before.value).toMatchObject({
       summaryOnly: true,
@@ -87,7 +87,7 @@ describe('full text', () => {
     if (!feed.ok) throw new Error('add failed')
     const items = await core.listItems({})
     if (!items.ok) throw new Error('list failed')
-    const itemId = items.value.find((i) => i.title.startsWith('Envoys'))!.id
+    const itemId = items.value.items.find((i) => i.title.startsWith('Envoys'))!.id
     const before = await core.getArticle({ itemId })
     expect(before.ok && before.value).toMatchObject({ summaryOnly: false, wantsFullText: false })
     const updated = await core.updateFeed({ feedId: feed.value.id, alwaysFullText: true })
@@ -101,7 +101,7 @@ describe('full text', () => {
     await core.addFeed({ url: server.url('/teasers.xml') })
     const items = await core.listItems({})
     if (!items.ok) throw new Error('list failed')
-    const itemId = items.value.find((i) => i.title.startsWith('Storm'))!.id
+    const itemId = items.value.items.find((i) => i.title.startsWith('Storm'))!.id
     const result = await core.fetchFullText({ itemId })
     if (!result.ok) throw new Error(result.error.message)
     expect(result.value.fullText).toEqual({

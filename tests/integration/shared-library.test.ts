@@ -42,7 +42,7 @@ describe('one library, two processes', () => {
     const cli = await openCore({ dataDir })
     const items = await cli.listItems({})
     if (!items.ok) throw new Error('list failed')
-    const [first, second] = items.value
+    const [first, second] = items.value.items
     const work: Promise<unknown>[] = []
     for (let n = 0; n < 20; n++) {
       work.push(
@@ -73,8 +73,8 @@ describe('one library, two processes', () => {
       expect(annotations.ok && annotations.value.length).toBe(40)
       const list = await core.listItems({})
       if (!list.ok) throw new Error('list failed')
-      expect(list.value.find((i) => i.id === first!.id)).toMatchObject({ read: true })
-      expect(list.value.find((i) => i.id === second!.id)).toMatchObject({ starred: true })
+      expect(list.value.items.find((i) => i.id === first!.id)).toMatchObject({ read: true })
+      expect(list.value.items.find((i) => i.id === second!.id)).toMatchObject({ starred: true })
     }
     await Promise.all([app.close(), cli.close()])
   })
@@ -91,7 +91,7 @@ describe('one library, two processes', () => {
       'Harbour Wire',
     ])
     const items = await app.listItems({})
-    expect(items.ok && items.value.map((i) => i.title)).toContain(
+    expect(items.ok && items.value.items.map((i) => i.title)).toContain(
       'Glacier survey finds ice loss doubled',
     )
     await Promise.all([app.close(), cli.close()])
@@ -103,7 +103,7 @@ describe('one library, two processes', () => {
     await app.addFeed({ url: server.url('/wire.xml') })
     const items = await app.listItems({})
     if (!items.ok) throw new Error('list failed')
-    const itemId = items.value[0]!.id
+    const itemId = items.value.items[0]!.id
     const child = spawn(
       process.execPath,
       [
@@ -130,7 +130,7 @@ describe('one library, two processes', () => {
       annotations.ok && annotations.value.filter((a) => a.note.startsWith('child ')).length,
     ).toBe(30)
     const state = await app.listItems({})
-    expect(state.ok && state.value.find((i) => i.id === itemId)).toMatchObject({
+    expect(state.ok && state.value.items.find((i) => i.id === itemId)).toMatchObject({
       read: false,
       starred: false,
     })

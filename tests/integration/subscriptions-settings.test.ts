@@ -32,8 +32,9 @@ describe('removing a feed', () => {
     const added = await core.addFeed({ url: server.url('/wire.xml') })
     if (!added.ok) throw new Error(added.error.message)
     const feedId = added.value.id
-    const items = await core.listItems({ feedId })
-    if (!items.ok) throw new Error('no items')
+    const listed = await core.listItems({ feedId })
+    if (!listed.ok) throw new Error('no items')
+    const items = { value: listed.value.items }
     const exact = items.value[0]!.title.slice(0, 8)
     const annotation = await core.createAnnotation({
       itemId: items.value[0]!.id,

@@ -144,6 +144,21 @@ interface FeedDocs {
 
 type IndexEntry = { feedId: string; item: StoredItem }
 
+/**
+ * Counters bumped whenever a kind of data changes (here or, through refresh(), in another
+ * process), so derived views (the item listing's ordering) know when to rebuild — no events, no
+ * diffing: compare two numbers.
+ */
+export interface Revisions {
+  /** Which items exist and their ordering fields (dates, titles, story keys). */
+  items: number
+  /** Read / starred / exported flags and citation corrections. */
+  state: number
+  annotations: number
+  /** Subscriptions: titles, folders, which feeds exist. */
+  feeds: number
+}
+
 export class LibraryStore {
   readonly bodies: BodyStore
   /** Article images kept for offline reading. Assigned in open(). */
@@ -158,6 +173,9 @@ export class LibraryStore {
   private readonly storyIndex = new Map<string, IndexEntry[]>()
   /** Which ids each feed put in the indexes, so re-indexing a feed costs its own size only. */
   private readonly indexedByFeed = new Map<string, string[]>()
+  readonly revisions: Revisions = { items: 0, state: 0, annotations: 0, feeds: 0 }
+  /** revisions.state at the last change of each feed's state (absent: not changed since open). */
+  private readonly stateRevByFeed = new Map<string, number>()
 
   private constructor(
     readonly dataDir: string,
@@ -230,6 +248,7 @@ export class LibraryStore {
   }
 
   private async loadNewFeeds(): Promise<void> {
+    this.revisions.feeds++
     // Re-apply our own unwritten patches on top of a library another process rewrote.
     for (const [feedId, patch] of this.pendingFeedPatches) {
       const feed = this.feed(feedId)
@@ -238,7 +257,8 @@ export class LibraryStore {
     await this.loadFeedDocsOf(this.library.data.feeds.map((feed) => feed.id))
   }
 
-  private indexFeedItems(feedId: string, items: readonly StoredItem[]): void {
+  private indexFeedItems(feedId: string, items: readonly StoredItem[], reordered = true): void {
+    if (reordered) this.revisions.items++
     for (const id of this.indexedByFeed.get(feedId) ?? []) {
       const entry = this.itemIndex.get(id)
       if (entry?.feedId === feedId) this.unindex(id, entry)
@@ -293,15 +313,19 @@ export class LibraryStore {
         compact: true,
         onReload: (data) => this.indexFeedItems(feedId, data.items),
       }),
-      SharedDocument.open<StateDoc>(
-        join(dir, 'state.json'),
-        () => ({ ...base, items: {} }),
-        common,
-      ),
+      SharedDocument.open<StateDoc>(join(dir, 'state.json'), () => ({ ...base, items: {} }), {
+        ...common,
+        onReload: () => this.stateChanged(feedId),
+      }),
       SharedDocument.open<AnnotationsDoc>(
         join(dir, 'annotations.json'),
         () => ({ ...base, annotations: [] }),
-        common,
+        {
+          ...common,
+          onReload: () => {
+            this.revisions.annotations++
+          },
+        },
       ),
     ])
     const docs: FeedDocs = { items, state, annotations }
@@ -357,6 +381,7 @@ export class LibraryStore {
     const feed = this.feed(feedId)
     if (!feed) throw new Error(`Unknown feed ${feedId}`)
     Object.assign(feed, patch)
+    this.revisions.feeds++
     this.pendingFeedPatches.set(feedId, { ...this.pendingFeedPatches.get(feedId), ...patch })
     if (durable) await this.flush(true)
     else void this.scheduleLibraryWrite()
@@ -527,7 +552,25 @@ export class LibraryStore {
       item.fullText = fullText
       if (page) item.page = page
     })
-    this.indexFeedItems(feedId, doc.data.items)
+    // Full text changes no date, title or story key: the listing's order stands.
+    this.indexFeedItems(feedId, doc.data.items, false)
+  }
+
+  private stateChanged(feedId: string): void {
+    this.stateRevByFeed.set(feedId, ++this.revisions.state)
+  }
+
+  /** Changes when this feed's item states change: derived counts need recounting. */
+  stateRevision(feedId: string): number {
+    return this.stateRevByFeed.get(feedId) ?? 0
+  }
+
+  /**
+   * The states of one feed's items the user touched (read, starred…), by item id: sparse, so
+   * counting read items costs what was read, not the size of the feed. May name removed items.
+   */
+  touchedStates(feedId: string): Readonly<Record<string, ItemState>> {
+    return this.docs(feedId).state.data.items
   }
 
   itemState(feedId: string, itemId: string): ItemState {
@@ -540,6 +583,7 @@ export class LibraryStore {
     patch: { read?: boolean; starred?: boolean; exported?: true; citation?: CitationEdits },
   ): Promise<ItemState> {
     return this.docs(feedId).state.update((data) => {
+      this.stateChanged(feedId)
       const next: ItemState = { ...data.items[itemId] }
       if (patch.read !== undefined) {
         if (patch.read) next.read = true
@@ -566,6 +610,7 @@ export class LibraryStore {
   async setItemsRead(feedId: string, itemIds: readonly string[], read: boolean): Promise<void> {
     if (itemIds.length === 0) return
     await this.docs(feedId).state.update((data) => {
+      this.stateChanged(feedId)
       for (const itemId of itemIds) {
         const next: ItemState = { ...data.items[itemId] }
         if (read) next.read = true
@@ -582,6 +627,7 @@ export class LibraryStore {
 
   async addAnnotation(annotation: Annotation): Promise<void> {
     await this.docs(annotation.feedId).annotations.update((data) => {
+      this.revisions.annotations++
       data.annotations.push(annotation)
     })
   }
@@ -593,6 +639,7 @@ export class LibraryStore {
         const index = data.annotations.findIndex((a) => a.id === annotationId)
         if (index === -1) return false
         data.annotations.splice(index, 1)
+        this.revisions.annotations++
         return true
       })
     }

@@ -177,27 +177,39 @@ function FolderRow({ folder }: { folder: FolderNode }) {
   const key = folderKey(folder.path)
   const collapsed = useUi((s) => s.collapsed.includes(key))
   const toggleFolder = useUi((s) => s.toggleFolder)
+  const selected = useReader(
+    (s) => s.selectedFeedId === null && folderKey(s.selectedFolder ?? []) === key,
+  )
+  const selectFolder = useReader((s) => s.selectFolder)
   const { over, handlers } = useFeedDrop(folder.path)
   return (
     <li className="folder">
-      <button
-        type="button"
-        aria-expanded={!collapsed}
-        onClick={() => toggleFolder(key)}
-        className={`folder-toggle ${over ? 'drop-target' : ''}`}
-        {...handlers}
-      >
-        <span className="twisty" aria-hidden="true">
-          {collapsed ? '▸' : '▾'}
-        </span>
-        <span className="feed-title">{folder.name}</span>
-        {folder.failing > 0 && (
-          <span className="error-badge" aria-label={`${folder.failing} failing`}>
-            !
-          </span>
-        )}
-        {folder.unread > 0 && <span className="count">{folder.unread}</span>}
-      </button>
+      <div className="folder-row">
+        <button
+          type="button"
+          className="icon-button twisty"
+          aria-expanded={!collapsed}
+          aria-label={`Folder ${folder.name}`}
+          onClick={() => toggleFolder(key)}
+        >
+          <span aria-hidden="true">{collapsed ? '▸' : '▾'}</span>
+        </button>
+        <button
+          type="button"
+          className={`${selected ? 'selected' : ''} ${over ? 'drop-target' : ''}`}
+          aria-current={selected ? 'page' : undefined}
+          onClick={() => void selectFolder(folder.path)}
+          {...handlers}
+        >
+          <span className="feed-title">{folder.name}</span>
+          {folder.failing > 0 && (
+            <span className="error-badge" aria-label={`${folder.failing} failing`}>
+              !
+            </span>
+          )}
+          {folder.unread > 0 && <span className="count">{folder.unread}</span>}
+        </button>
+      </div>
       {!collapsed && <FolderContents node={folder} />}
     </li>
   )
