@@ -23,10 +23,14 @@ test('syncs due feeds on the interval, not while offline, and catches up when ba
   await settings.getByLabel('Check feeds in the background').selectOption('15')
   await page.keyboard.press('Escape')
 
+  // A tick while a sync still runs is skipped, so each step waits for the sync to end.
+  const idle = page.getByRole('button', { name: 'Sync all' })
   await page.clock.fastForward('00:06') // the first check, soon after start
   await expect.poll(() => scheduled.length).toBe(1)
+  await expect(idle).toBeEnabled()
   await page.clock.fastForward('15:00')
   await expect.poll(() => scheduled.length).toBe(2)
+  await expect(idle).toBeEnabled()
 
   await context.setOffline(true)
   await expect(page.getByText('Offline — background sync paused')).toBeVisible()
@@ -38,6 +42,7 @@ test('syncs due feeds on the interval, not while offline, and catches up when ba
   await expect(page.getByText('Offline — background sync paused')).toBeHidden()
   await page.clock.fastForward('00:06')
   await expect.poll(() => scheduled.length).toBe(3)
+  await expect(idle).toBeEnabled()
 
   // "Never" stops it.
   await page.getByRole('button', { name: 'Settings', exact: true }).click()

@@ -6,7 +6,7 @@
 import { expect, test } from './shell-test'
 import { RSS_TYPE, startFixtureServer, type FixtureServer } from '../helpers/fixture-server'
 import { XSS_VECTORS } from '../fixtures/xss/vectors'
-import { addFeed } from './ui-actions'
+import { addFeed, feedRow } from './ui-actions'
 
 const FEED_TITLE = 'XSS Corpus Gazette'
 
@@ -96,10 +96,7 @@ test('no vector of the XSS corpus runs, navigates, opens a dialog or calls out',
   await expect(page.getByRole('status')).toContainText(
     `Subscribed to ${FEED_TITLE} (${XSS_VECTORS.length} items)`,
   )
-  await page
-    .getByRole('navigation', { name: 'Feeds' })
-    .getByRole('button', { name: new RegExp(FEED_TITLE) })
-    .click()
+  await feedRow(page, FEED_TITLE).click()
   // The list is virtualized: only rows in view exist, so walk it with j, newest (last vector)
   // first — every vector is opened, in order, its row selected and scrolled into view.
   await expect(page.getByRole('region', { name: 'Items' })).toContainText(
