@@ -73,3 +73,18 @@ describe('parseQuery', () => {
     expect(q.excluded).toEqual([])
   })
 })
+
+describe('tokenize', () => {
+  it('finds words with their offsets, folding case and accents, across scripts', async () => {
+    const { tokenize } = await import('./tokenize')
+    expect(tokenize('Café-owner Ünïon, 2026: Ελλάδα 東京 𝒳y')).toEqual([
+      { term: 'cafe', start: 0, end: 4 },
+      { term: 'owner', start: 5, end: 10 },
+      { term: 'union', start: 11, end: 16 },
+      { term: '2026', start: 18, end: 22 },
+      { term: 'ελλαδα', start: 24, end: 30 },
+      { term: '東京', start: 31, end: 33 },
+      { term: 'xy', start: 34, end: 37 },
+    ])
+  })
+})

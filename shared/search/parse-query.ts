@@ -81,7 +81,7 @@ export function parseQuery(query: string): ParsedQuery {
       continue
     }
     // Anything else is text: an unknown key:value keeps its words.
-    const raw = key !== undefined ? whole.slice(minus.length) : (phrase ?? word ?? '')
+    const raw = key !== undefined ? whole.slice(negated ? 1 : 0) : (phrase ?? word ?? '')
     const words = terms(
       key !== undefined && quotedValue !== undefined ? `${key} ${quotedValue}` : raw,
     )

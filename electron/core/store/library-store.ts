@@ -151,6 +151,8 @@ export class LibraryStore {
   private readonly storyIndex = new Map<string, IndexEntry[]>()
   /** Which ids each feed put in the indexes, so re-indexing a feed costs its own size only. */
   private readonly indexedByFeed = new Map<string, string[]>()
+  /** Told when a feed's items were (re)loaded or changed, by this process or another. */
+  private readonly itemListeners = new Set<(feedId: string) => void>()
 
   private constructor(
     readonly dataDir: string,
@@ -223,6 +225,12 @@ export class LibraryStore {
     await this.loadFeedDocsOf(this.library.data.feeds.map((feed) => feed.id))
   }
 
+  /** Calls `listener(feedId)` after a feed's items change (the search index follows). */
+  onItemsChanged(listener: (feedId: string) => void): () => void {
+    this.itemListeners.add(listener)
+    return () => this.itemListeners.delete(listener)
+  }
+
   private indexFeedItems(feedId: string, items: readonly StoredItem[]): void {
     for (const id of this.indexedByFeed.get(feedId) ?? []) {
       const entry = this.itemIndex.get(id)
@@ -233,6 +241,7 @@ export class LibraryStore {
       feedId,
       items.map((item) => item.id),
     )
+    for (const listener of this.itemListeners) listener(feedId)
   }
 
   private indexItem(feedId: string, item: StoredItem): void {
