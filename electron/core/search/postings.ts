@@ -75,24 +75,39 @@ export interface DecodedPostings {
   positionStarts: Uint32Array
 }
 
-export function decodePostings(bytes: Uint8Array, maxCount = bytes.length): DecodedPostings {
-  const reader = new ByteReader(bytes)
-  const docs: number[] = []
-  const weights: number[] = []
-  const starts: number[] = []
+export function decodePostings(bytes: Uint8Array): DecodedPostings {
+  // Each posting takes at least 3 bytes: size the arrays for that, decode in place, trim.
+  const capacity = Math.ceil(bytes.length / 3)
+  const docs = new Uint32Array(capacity)
+  const weights = new Uint16Array(capacity)
+  const starts = new Uint32Array(capacity)
+  let n = 0
+  let pos = 0
   let doc = 0
   let posOffset = 0
-  while (!reader.done && docs.length < maxCount) {
-    doc += reader.varint()
-    docs.push(doc)
-    weights.push(Math.min(65535, reader.varint()))
-    starts.push(posOffset)
-    posOffset += reader.varint()
+  const next = (): number => {
+    let result = 0
+    let shift = 0
+    let byte: number
+    do {
+      byte = bytes[pos++]!
+      result += (byte & 0x7f) * 2 ** shift
+      shift += 7
+    } while (byte & 0x80)
+    return result
+  }
+  while (pos < bytes.length) {
+    doc += next()
+    docs[n] = doc
+    weights[n] = Math.min(65535, next())
+    starts[n] = posOffset
+    posOffset += next()
+    n++
   }
   return {
-    docs: Uint32Array.from(docs),
-    weights: Uint16Array.from(weights),
-    positionStarts: Uint32Array.from(starts),
+    docs: docs.subarray(0, n),
+    weights: weights.subarray(0, n),
+    positionStarts: starts.subarray(0, n),
   }
 }
 

@@ -50,6 +50,20 @@ export class AnnotationTexts {
     { list: readonly unknown[]; size: number; texts: SideText[] }
   >()
 
+  private readonly titleTerms = new Map<string, string[]>()
+
+  /** Each feed's title words (cached by title: a rename is seen at once). */
+  feedTerms(store: LibraryStore): Map<string, string[]> {
+    const out = new Map<string, string[]>()
+    for (const feed of store.feeds()) {
+      const title = feed.title || feed.url
+      let words = this.titleTerms.get(title)
+      if (!words) this.titleTerms.set(title, (words = termsOf(title)))
+      out.set(feed.id, words)
+    }
+    return out
+  }
+
   texts(store: LibraryStore): SideText[] {
     const out: SideText[] = []
     for (const feed of store.feeds()) {
@@ -175,47 +189,59 @@ function containsSequence(words: readonly string[], phrase: readonly string[]): 
   return false
 }
 
-/** Of `candidates`, the documents where the phrase's words stand in order. */
-function withPhrase(context: Context, phrase: string[], candidates: Set<number>): Set<number> {
+/** Of `candidates` (flags by document), the documents where the phrase's words stand in order. */
+function withPhrase(context: Context, phrase: string[], candidates: Uint8Array): Uint8Array {
   const { index } = context
-  const found = new Set<number>()
+  const found = new Uint8Array(candidates.length)
   for (const source of context.sources) {
     const lists = phrase.map((term) => {
       const i = source.find(term)
       if (i < 0) return null
-      return {
-        postings: decodePostings(source.postings(i)),
-        positions: null as Uint8Array | null,
-        i,
-      }
+      return { postings: decodePostings(source.postings(i)), bytes: null as Uint8Array | null, i }
     })
     if (lists.some((list) => list === null)) continue
-    const first = lists[0]!
-    for (let k = 0; k < first.postings.docs.length; k++) {
-      const doc = first.postings.docs[k]!
-      if (!candidates.has(doc) || found.has(doc)) continue
-      const starts: number[][] = []
+    // Walk the rarest word's documents; look the others up by binary search.
+    const rarest = lists.reduce((a, b) =>
+      b!.postings.docs.length < a!.postings.docs.length ? b : a,
+    )!
+    for (const doc of rarest.postings.docs) {
+      if (!candidates[doc] || found[doc]) continue
+      const positions: number[][] = []
       for (const list of lists) {
         const at = binarySearch(list!.postings.docs, doc)
         if (at < 0) break
-        list!.positions ??= source.positions(list!.i)
-        starts.push(decodePositions(list!.positions, list!.postings.positionStarts[at]!))
+        list!.bytes ??= source.positions(list!.i)
+        positions.push(decodePositions(list!.bytes, list!.postings.positionStarts[at]!))
       }
-      if (starts.length !== phrase.length) continue
-      const later = starts.slice(1).map((positions) => new Set(positions))
-      if (starts[0]!.some((p) => later.every((set, n) => set.has(p + n + 1)))) found.add(doc)
+      if (positions.length !== phrase.length) continue
+      const inOrder = positions[0]!.some((p) =>
+        positions.every((later, n) => n === 0 || sortedHas(later, p + n)),
+      )
+      if (inOrder) found[doc] = 1
     }
   }
   for (const side of context.side) {
     const doc = index.docOf(side.itemId)
-    if (doc !== undefined && candidates.has(doc) && containsSequence(side.terms, phrase))
-      found.add(doc)
+    if (doc !== undefined && candidates[doc] && containsSequence(side.terms, phrase)) found[doc] = 1
   }
   for (const [feedId, words] of context.feedTerms) {
     if (!containsSequence(words, phrase)) continue
-    for (const doc of index.docsOf(feedId)) if (candidates.has(doc)) found.add(doc)
+    for (const doc of index.docsOf(feedId)) if (candidates[doc]) found[doc] = 1
   }
   return found
+}
+
+function sortedHas(values: readonly number[], value: number): boolean {
+  let lo = 0
+  let hi = values.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const v = values[mid]!
+    if (v === value) return true
+    if (v < value) lo = mid + 1
+    else hi = mid - 1
+  }
+  return false
 }
 
 function binarySearch(values: Uint32Array, value: number): number {
@@ -231,8 +257,8 @@ function binarySearch(values: Uint32Array, value: number): number {
   return -1
 }
 
-/** Documents that have every word of `words` (in this order when there are several). */
-function documentsWith(context: Context, words: string[]): Set<number> {
+/** Documents (flags) that have every word of `words` (in this order when there are several). */
+function documentsWith(context: Context, words: string[]): Uint8Array {
   const distinct = [...new Set(words)]
   const counts = new Uint8Array(context.matched.length)
   for (const term of distinct) {
@@ -240,8 +266,8 @@ function documentsWith(context: Context, words: string[]): Set<number> {
     scoreTerm(context, term, 1)
     for (let doc = 0; doc < counts.length; doc++) if (context.matched[doc]) counts[doc]!++
   }
-  const all = new Set<number>()
-  for (let doc = 0; doc < counts.length; doc++) if (counts[doc] === distinct.length) all.add(doc)
+  const all = new Uint8Array(counts.length)
+  for (let doc = 0; doc < counts.length; doc++) if (counts[doc] === distinct.length) all[doc] = 1
   return words.length > 1 ? withPhrase(context, words, all) : all
 }
 
@@ -336,7 +362,7 @@ export async function runSearch(
 ): Promise<SearchOutcome> {
   const keep = filterOf(store, query.filters)
   const ranked: Ranked[] = []
-  const feedTerms = new Map(store.feeds().map((f) => [f.id, termsOf(f.title || f.url)]))
+  const feedTerms = annotations.feedTerms(store)
   const side = annotations.texts(store)
   const size = index.documentLimit
   const context: Context = {
@@ -375,35 +401,37 @@ export async function runSearch(
     const used = clauses.slice(0, MAX_CLAUSES)
     used.forEach((clause, i) => clause.run((clause.bit = 2 ** i) >>> 0))
     const all = used.length === 32 ? 0xffffffff : 2 ** used.length - 1
-    let candidates = new Set<number>()
-    for (let doc = 0; doc < size; doc++) if (context.matched[doc] === all) candidates.add(doc)
+    let candidates: Uint8Array = new Uint8Array(size)
+    for (let doc = 0; doc < size; doc++) if (context.matched[doc] === all) candidates[doc] = 1
     for (const phrase of query.phrases) {
-      if (phrase.length > 1 && candidates.size) candidates = withPhrase(context, phrase, candidates)
+      if (phrase.length > 1) candidates = withPhrase(context, phrase, candidates)
     }
     const scores = context.scores
     for (const words of query.excluded) {
-      if (candidates.size === 0) break
       const saved = { scores: context.scores, matched: context.matched }
       context.scores = new Float64Array(size)
       context.matched = new Uint32Array(size)
-      for (const doc of documentsWith(context, words)) candidates.delete(doc)
+      const excluded = documentsWith(context, words)
+      for (let doc = 0; doc < size; doc++) if (excluded[doc]) candidates[doc] = 0
       Object.assign(context, saved)
     }
-    for (const doc of candidates) {
-      const itemId = index.itemOf(doc)
-      const ref = itemId ? store.findItem(itemId) : undefined
+    for (let doc = 0; doc < size; doc++) {
+      if (!candidates[doc]) continue
+      const ref = index.refOf(doc)
       if (ref && keep(ref)) ranked.push({ ref, score: scores[doc]! })
     }
   } else {
-    const excluded = new Set<number>()
-    for (const words of query.excluded)
-      for (const doc of documentsWith(context, words)) excluded.add(doc)
+    const excluded = new Uint8Array(size)
+    for (const words of query.excluded) {
+      const found = documentsWith(context, words)
+      for (let doc = 0; doc < size; doc++) if (found[doc]) excluded[doc] = 1
+    }
     for (const feed of store.feeds()) {
       for (const item of store.items(feed.id)) {
         const ref = { feedId: feed.id, item }
         if (!keep(ref)) continue
         const doc = index.docOf(item.id)
-        if (doc !== undefined && excluded.has(doc)) continue
+        if (doc !== undefined && excluded[doc]) continue
         ranked.push({ ref, score: 0 })
       }
     }
@@ -416,7 +444,7 @@ export async function runSearch(
   const unique: Ranked[] = []
   for (const entry of ranked) {
     const key = entry.ref.item.storyKey
-    if (!key) unique.push(entry)
+    if (!key || store.storyItems(key).length < 2) unique.push(entry)
     else {
       const known = bestOfStory.get(key)
       if (!known || better(entry, known)) bestOfStory.set(key, entry)

@@ -60,6 +60,8 @@ export class SearchIndex {
   private readonly feedIds: (string | null)[] = []
   private readonly signatures: (string | null)[] = []
   private readonly lengths: number[] = []
+  /** The store's current row of each document's item (kept fresh by reconcileFeed). */
+  private readonly refs: ({ feedId: string; item: StoredItem } | null)[] = []
   private readonly docOfItem = new Map<string, number>()
   private readonly docsOfFeed = new Map<string, Set<number>>()
   private liveDocs = 0
@@ -124,6 +126,11 @@ export class SearchIndex {
     return this.itemIds[doc] ?? null
   }
 
+  /** The document's item as the store has it now, without a lookup by id (hot in ranking). */
+  refOf(doc: number): { feedId: string; item: StoredItem } | null {
+    return this.refs[doc] ?? null
+  }
+
   lengthOf(doc: number): number {
     return this.lengths[doc] ?? 0
   }
@@ -176,6 +183,7 @@ export class SearchIndex {
       present.add(item.id)
       const doc = this.docOfItem.get(item.id)
       if (doc === undefined || this.signatures[doc] !== itemSignature(item)) this.enqueue(item.id)
+      else this.refs[doc] = { feedId, item }
     }
     for (const doc of [...(this.docsOfFeed.get(feedId) ?? [])]) {
       const itemId = this.itemIds[doc]
@@ -198,6 +206,7 @@ export class SearchIndex {
     this.docsOfFeed.get(this.feedIds[doc]!)?.delete(doc)
     this.itemIds[doc] = null
     this.signatures[doc] = null
+    this.refs[doc] = null
     this.liveDocs--
     this.totalLength -= this.lengths[doc] ?? 0
     this.dirty = true
@@ -248,6 +257,7 @@ export class SearchIndex {
         const doc = this.nextDoc++
         const length = this.delta.addDocument(doc, fields, terms)
         this.add(doc, itemId, entry.feedId, itemSignature(entry.item), length)
+        this.refs[doc] = entry
       })
       this.dirty = true
       if (this.delta.byteSize > DELTA_FLUSH_BYTES) await this.writeDelta()
