@@ -102,6 +102,20 @@ export const ItemPageSchema = z.object({
   items: z.array(ItemSummarySchema),
 })
 
+export const SearchSnippetSchema = z.object({
+  field: z.enum(['title', 'body', 'author', 'feed', 'highlight', 'note']),
+  /** Plain text, ≤ ~200 chars, with '…' where it was cut. */
+  text: z.string(),
+  /** [start, end) of each hit in text. */
+  marks: z.array(z.tuple([z.number().int(), z.number().int()])),
+})
+
+export const SearchHitSchema = z.object({
+  item: ItemSummarySchema,
+  score: z.number(),
+  snippets: z.array(SearchSnippetSchema),
+})
+
 export const contract = {
   getAppInfo: method({
     doc: 'Name, version, data directory and which shell is running.',
@@ -316,6 +330,24 @@ export const contract = {
     args: z.strictObject({ itemId: ItemIdSchema }),
     result: MarkdownExportSchema,
     errors: ['not-found'],
+  }),
+  search: method({
+    doc: 'Full-text search with query words (tag:, feed:, folder:, is:, after:, before:); ranked hits with snippets.',
+    args: z.strictObject({
+      query: z.string().max(2000),
+      limit: z.number().int().min(1).max(500).optional(),
+    }),
+    result: z.object({
+      /** Hits in all (one per story), of which the first `limit` are listed. */
+      total: z.number().int().nonnegative(),
+      hits: z.array(SearchHitSchema),
+      /** Parts of the query that were not understood, e.g. "after: needs a date like 2026-01-31". */
+      problems: z.array(z.string()),
+      /** While the index is (re)built: items done out of total; hits may then be incomplete. */
+      indexing: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
+      tookMs: z.number(),
+    }),
+    errors: [],
   }),
 } as const
 

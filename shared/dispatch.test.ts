@@ -190,6 +190,10 @@ function fakeApi(overrides: Partial<ReaderApi> = {}): { api: ReaderApi; calls: C
       record('exportArticleMarkdown', args)
       return ok({ fileName: 'a.md', markdown: '# A\n' })
     },
+    search: async (args) => {
+      record('search', args)
+      return ok({ total: 0, hits: [], problems: [], indexing: null, tookMs: 0 })
+    },
     ...overrides,
   }
   return { api, calls }
@@ -252,6 +256,7 @@ describe('dispatch: method names', () => {
       },
       deleteAnnotation: { annotationId: 'a-1' },
       exportArticleMarkdown: { itemId: ITEM_ID },
+      search: { query: 'harbour tag:claim', limit: 10 },
     }
     for (const name of methodNames) await dispatch(api, name, argsFor[name] ?? {})
     expect(calls.map((c) => c.method)).toEqual(methodNames)

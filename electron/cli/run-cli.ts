@@ -28,6 +28,10 @@ Commands:
   feeds [--json]             list subscriptions with status and counts
   items [--feed ID] [--unread] [--json]
                              list items, newest first
+  search "<query>" [--limit N] [--json]
+                             full-text search, best first, with snippets; query words:
+                             "a phrase", -word, tag:X, feed:X, folder:X,
+                             is:unread|read|starred|annotated, after:DATE, before:DATE
   show <item-id> [--original] [--json]
                              the article as the reader shows it: cleaned text (or the
                              original), its citation and its versions
@@ -77,6 +81,7 @@ async function runCommand(
         unread: { type: 'boolean' },
         out: { type: 'string' },
         concurrency: { type: 'string' },
+        limit: { type: 'string' },
         due: { type: 'boolean' },
         original: { type: 'boolean' },
         clean: { type: 'boolean' },
@@ -259,6 +264,46 @@ async function runCommand(
           const date = (item.published ?? item.firstSeenAt).slice(0, 10)
           io.out(`${item.id}  ${date}  ${item.read ? ' ' : '*'} ${item.title}  — ${item.feedTitle}`)
         }
+      return 0
+    }
+    case 'search': {
+      const query = rest.join(' ')
+      if (!query.trim())
+        return usage(io, 'search needs a query, e.g. reader search "ceasefire talks"')
+      const limit = values.limit === undefined ? 20 : Number(values.limit)
+      if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+        return usage(io, '--limit takes a whole number from 1 to 500')
+      const core = await open()
+      // A one-shot command answers from a complete index: wait for it (built once, then kept).
+      const first = await core.search({ query: '', limit: 1 })
+      if (first.ok && first.value.indexing)
+        io.err(`reader: indexing the library for search (${first.value.indexing.total} items)…`)
+      await core.searchIdle()
+      // A complete word, not a prefix: the command line is not typed live.
+      const result = await core.search({ query: `${query} `, limit })
+      if (!result.ok) return failWith(result.error)
+      const found = result.value
+      for (const problem of found.problems) io.err(`reader: ${problem}`)
+      if (json) {
+        io.out(JSON.stringify(found, null, 2))
+        return 0
+      }
+      io.out(`${found.total} ${found.total === 1 ? 'hit' : 'hits'} (${found.tookMs} ms)`)
+      for (const hit of found.hits) {
+        const item = hit.item
+        const date = (item.published ?? item.firstSeenAt).slice(0, 10)
+        io.out(`\n${item.id}  ${date}  ${item.title}  — ${item.feedTitle}`)
+        for (const snippet of hit.snippets) {
+          if (snippet.field === 'title' || snippet.field === 'feed') continue
+          let text = ''
+          let at = 0
+          for (const [start, end] of snippet.marks) {
+            text += `${snippet.text.slice(at, start)}[${snippet.text.slice(start, end)}]`
+            at = end
+          }
+          io.out(`  ${snippet.field}: ${text}${snippet.text.slice(at)}`)
+        }
+      }
       return 0
     }
     case 'show': {

@@ -39,6 +39,9 @@ import {
   type StoredFeed,
   type StoredItem,
 } from './store/library-store'
+import { parseQuery } from '../../shared/search/parse-query'
+import { AnnotationTexts, runSearch } from './search/run-search'
+import { SearchIndex } from './search/search-index'
 import { createPreparePool, type PreparePoolOptions } from './sync/prepare-pool'
 import { SAMPLE_SCHEME, type SyncDeps } from './sync/sync-feed'
 import { createSyncer } from './sync/sync-library'
@@ -66,6 +69,8 @@ export interface Core extends ReaderBridge {
   media(url: string): Promise<MediaResult>
   /** Files found corrupt at open and moved aside (the user is told). */
   readonly setAside: readonly SetAsideNotice[]
+  /** Resolves once the search index has caught up with the library (tests, CLI, benchmark). */
+  searchIdle(): Promise<void>
   /** Writes what is pending and stops the parser workers. */
   close(): Promise<void>
 }
@@ -80,6 +85,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     setAside.push(notice)
     log(`Moved unreadable ${notice.file} aside to ${notice.movedTo}: ${notice.reason}`)
   })
+  const searchIndex = new SearchIndex(store, {
+    dataDir: options.dataDir,
+    log,
+    now,
+    onSetAside: (notice) => setAside.push(notice),
+  })
+  store.onItemsChanged((feedId) => searchIndex.feedChanged(feedId))
+  const annotationTexts = new AnnotationTexts()
   const hub = new EventHub()
   const pool = createPreparePool(options.parser ?? { workerScript: null })
   const deps: SyncDeps = {
@@ -558,6 +571,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return ok({ deleted: true as const })
     },
 
+    search: async ({ query, limit }) => {
+      const started = performance.now()
+      const parsed = parseQuery(query)
+      // Loading the index from disk takes a moment after opening; building it takes longer and
+      // is not waited for: `indexing` says how far it is.
+      await searchIndex.ready
+      const found = await runSearch(searchIndex, store, annotationTexts, parsed, limit)
+      return ok({
+        ...found,
+        problems: parsed.problems,
+        indexing: searchIndex.progress(),
+        tookMs: Math.round((performance.now() - started) * 10) / 10,
+      })
+    },
+
     exportArticleMarkdown: async ({ itemId }) => {
       const article = await articleOf(itemId)
       const found = store.findItem(itemId)
@@ -612,8 +640,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     on: (event, listener) => hub.on(event, listener),
     dataDir: options.dataDir,
     setAside,
+    searchIdle: () => searchIndex.idle(),
     close: async () => {
       await store.flush()
+      await searchIndex.close()
       await pool.close()
     },
   }

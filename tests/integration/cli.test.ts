@@ -120,6 +120,37 @@ describe('reader', () => {
     expect((await reader('--data', data, 'show', 'i-0000000000000000')).code).toBe(1)
   })
 
+  it('searches the library: ranked hits with marked snippets, or JSON; bad usage exits 2', async () => {
+    const data = await tempDir()
+    expect((await reader('--data', data, 'add', server.url('/wire.xml'))).code).toBe(0)
+    const human = await reader('--data', data, 'search', 'preconditions')
+    expect(human.code).toBe(0)
+    const lines = human.out.split('\n')
+    expect(lines[0]).toMatch(/^1 hit \([\d.]+ ms\)$/)
+    expect(lines[2]).toMatch(
+      /^i-[0-9a-f]{16} {2}2026-01-23 {2}Envoys agree to resume border talks {2}— Harbour Wire$/,
+    )
+    expect(lines[3]).toContain('body: ')
+    expect(lines[3]).toContain('[preconditions]')
+    const json = await reader(
+      '--data',
+      data,
+      'search',
+      'port',
+      'after:2026-01-01',
+      '--json',
+      '--limit',
+      '5',
+    )
+    const found = JSON.parse(json.out) as { total: number; hits: { item: { title: string } }[] }
+    expect(found.total).toBe(1)
+    expect(found.hits[0]!.item.title).toBe('Port authority reports record winter traffic')
+    const problem = await reader('--data', data, 'search', 'port after:soon')
+    expect(problem.err).toBe('reader: after: needs a date like 2026-01-31 (not "soon")')
+    expect((await reader('--data', data, 'search')).code).toBe(2)
+    expect((await reader('--data', data, 'search', 'x', '--limit', '0')).code).toBe(2)
+  })
+
   it('honours READER_DATA_DIR when --data is absent', async () => {
     const data = await tempDir()
     process.env.READER_DATA_DIR = data

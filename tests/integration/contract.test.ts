@@ -146,6 +146,8 @@ describe.each(transports)('the contract over %s', (_name, connect) => {
     )
     expect(note.markdown).toContain(`> ${exact}`)
     expect(note.markdown).toContain('author: "Daria Kovalenko"')
+    const found = check('search', await api.search({ query: 'is:annotated' }))
+    expect(found.hits.map((hit) => hit.item.id)).toContain(item.id)
     check('deleteAnnotation', await api.deleteAnnotation({ annotationId: annotation.id }))
     expect(check('getSettings', await api.getSettings({})).theme).toBe('system')
     expect(check('updateSettings', await api.updateSettings({ theme: 'sepia' })).theme).toBe(

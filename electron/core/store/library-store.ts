@@ -176,6 +176,8 @@ export class LibraryStore {
   readonly revisions: Revisions = { items: 0, state: 0, annotations: 0, feeds: 0 }
   /** revisions.state at the last change of each feed's state (absent: not changed since open). */
   private readonly stateRevByFeed = new Map<string, number>()
+  /** Told when a feed's items were (re)loaded or changed, by this process or another. */
+  private readonly itemListeners = new Set<(feedId: string) => void>()
 
   private constructor(
     readonly dataDir: string,
@@ -257,6 +259,12 @@ export class LibraryStore {
     await this.loadFeedDocsOf(this.library.data.feeds.map((feed) => feed.id))
   }
 
+  /** Calls `listener(feedId)` after a feed's items change (the search index follows). */
+  onItemsChanged(listener: (feedId: string) => void): () => void {
+    this.itemListeners.add(listener)
+    return () => this.itemListeners.delete(listener)
+  }
+
   private indexFeedItems(feedId: string, items: readonly StoredItem[], reordered = true): void {
     if (reordered) this.revisions.items++
     for (const id of this.indexedByFeed.get(feedId) ?? []) {
@@ -268,6 +276,7 @@ export class LibraryStore {
       feedId,
       items.map((item) => item.id),
     )
+    for (const listener of this.itemListeners) listener(feedId)
   }
 
   private indexItem(feedId: string, item: StoredItem): void {

@@ -27,6 +27,18 @@ interface Stamp {
 
 export class SharedDocument<T extends Versioned> {
   private stamp: Stamp | null = null
+  /**
+   * One re-read or change at a time within this process: a re-read landing while an update
+   * awaits its write would replace the in-memory data with the disk's older copy, and the
+   * process would stop seeing its own acknowledged change (the two-process test caught it).
+   */
+  private turn: Promise<unknown> = Promise.resolve()
+
+  private inTurn<R>(work: () => Promise<R>): Promise<R> {
+    const run = this.turn.then(work, work)
+    this.turn = run.catch(() => {})
+    return run
+  }
 
   private constructor(
     readonly file: string,
@@ -78,7 +90,11 @@ export class SharedDocument<T extends Versioned> {
   }
 
   /** Re-reads the file if another process replaced it since we last read or wrote it. */
-  async refresh(): Promise<boolean> {
+  refresh(): Promise<boolean> {
+    return this.inTurn(() => this.reread())
+  }
+
+  private async reread(): Promise<boolean> {
     const now = await this.currentStamp()
     if (SharedDocument.same(now, this.stamp)) return false
     await this.db.read()
@@ -88,14 +104,18 @@ export class SharedDocument<T extends Versioned> {
   }
 
   /** Applies `mutate` to the newest data under the lock and writes it. Resolves once on disk. */
-  async update<R>(mutate: (data: T) => R): Promise<R> {
+  update<R>(mutate: (data: T) => R): Promise<R> {
+    return this.inTurn(() => this.lockedUpdate(mutate))
+  }
+
+  private async lockedUpdate<R>(mutate: (data: T) => R): Promise<R> {
     const release = await lockfile.lock(this.file, {
       realpath: false,
       stale: LOCK_STALE_MS,
       retries: LOCK_RETRIES,
     })
     try {
-      await this.refresh()
+      await this.reread()
       const result = mutate(this.db.data)
       await this.db.write()
       this.stamp = await this.currentStamp()

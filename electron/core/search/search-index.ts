@@ -1,0 +1,445 @@
+// The full-text index of item titles, authors and article text (the feed's body and, when read,
+// the page's full text), kept apart from the library under <dataDir>/search/ and rebuildable
+// from it at any time: segments on disk (see segment-file) plus the newest items in memory,
+// listed by manifest.json with each document's item and a signature of what was indexed.
+// Loading and (re)building run in the background after the core opens; the index then follows
+// the store: a feed whose items changed is compared by signature and only what differs is
+// re-read. Writes are coalesced: new items are written as one small segment after a quiet
+// moment (or at close), and segments are merged when there are too many. A manifest that does not
+// parse is set aside (search.corrupt-<time>); one of another format version is rebuilt.
+// Annotations and feed titles are not in here: they are small and change often (run-search).
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import lockfile from 'proper-lockfile'
+import { terms } from '../../../shared/search/tokenize'
+import { htmlToPlainText } from '../articles/html-to-text'
+import type { SetAsideNotice } from '../store/json-document'
+import type { LibraryStore, StoredItem } from '../store/library-store'
+import { SegmentBuilder, type FieldText, type PostingsSource } from './postings'
+import { SegmentFile, writeSegment } from './segment-file'
+
+/** Bump when the tokenizer, the fields or the file format change: the index is then rebuilt. */
+export const INDEX_FORMAT = 1
+/** Word weights per field: a word in the title counts as four in the body. */
+export const FIELD_WEIGHTS = { title: 4, author: 2, body: 1 } as const
+/** In-memory postings written out as a segment once they pass this size (bounds build memory). */
+const DELTA_FLUSH_BYTES = 48 << 20
+/** New items are written this long after the last change (one write for a whole sync). */
+const PERSIST_DELAY_MS = 5000
+/** More segments than this are merged into one. */
+const MAX_SEGMENTS = 6
+/** Items read and indexed between two yields to the event loop. */
+const BATCH = 32
+
+interface Manifest {
+  formatVersion: number
+  nextDoc: number
+  segments: { name: string; lastDoc: number }[]
+  /** [doc, itemId, feedId, signature, length in words] of every live document. */
+  docs: [number, string, string, string, number][]
+}
+
+/** What was indexed of an item: a change in any of it means indexing it again. */
+export function itemSignature(item: StoredItem): string {
+  const full = item.fullText?.status === 'available' ? item.fullText.bodyHash.slice(0, 12) : ''
+  let hash = 0x811c9dc5
+  const text = `${item.title}\n${item.author ?? ''}`
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+  return `${item.bodyHash.slice(0, 12)}${full}${(hash >>> 0).toString(36)}`
+}
+
+export class SearchIndex {
+  readonly dir: string
+  private segments: { file: SegmentFile; lastDoc: number }[] = []
+  /** Being written as a segment: still searched until the segment replaces it. */
+  private frozen: SegmentBuilder | null = null
+  private delta = new SegmentBuilder()
+  private nextDoc = 0
+  private readonly itemIds: (string | null)[] = []
+  private readonly feedIds: (string | null)[] = []
+  private readonly signatures: (string | null)[] = []
+  private readonly lengths: number[] = []
+  /** The store's current row of each document's item (kept fresh by reconcileFeed). */
+  private readonly refs: ({ feedId: string; item: StoredItem } | null)[] = []
+  private readonly docOfItem = new Map<string, number>()
+  private readonly docsOfFeed = new Map<string, Set<number>>()
+  private liveDocs = 0
+  private totalLength = 0
+  private readonly queue = new Set<string>()
+  private queuedTotal = 0
+  private loaded = false
+  private working: Promise<void> | null = null
+  private persistTimer: NodeJS.Timeout | null = null
+  private dirty = false
+  private closed = false
+  /** Segments merged into another, to delete once the manifest no longer lists them. */
+  private readonly replaced: string[] = []
+  /** Resolves once the index on disk is loaded (or known to be missing). */
+  readonly ready: Promise<void>
+
+  constructor(
+    private readonly store: LibraryStore,
+    private readonly options: {
+      dataDir: string
+      log?: (message: string) => void
+      onSetAside?: (notice: SetAsideNotice) => void
+      now?: () => Date
+    },
+  ) {
+    this.dir = join(options.dataDir, 'search')
+    this.ready = this.load()
+      .catch((error: unknown) => this.log(`Search index not loaded: ${String(error)}`))
+      .then(() => {
+        this.loaded = true
+        this.reconcileAll()
+      })
+  }
+
+  private log(message: string): void {
+    this.options.log?.(message)
+  }
+
+  // ---- what run-search reads ----
+
+  /** Every postings source, oldest documents first. */
+  sources(): PostingsSource[] {
+    const list: PostingsSource[] = this.segments.map((s) => s.file)
+    if (this.frozen) list.push(this.frozen)
+    list.push(this.delta)
+    return list
+  }
+
+  get documentLimit(): number {
+    return this.nextDoc
+  }
+
+  get documentCount(): number {
+    return this.liveDocs
+  }
+
+  get averageLength(): number {
+    return this.liveDocs ? this.totalLength / this.liveDocs : 1
+  }
+
+  itemOf(doc: number): string | null {
+    return this.itemIds[doc] ?? null
+  }
+
+  /** The document's item as the store has it now, without a lookup by id (hot in ranking). */
+  refOf(doc: number): { feedId: string; item: StoredItem } | null {
+    return this.refs[doc] ?? null
+  }
+
+  lengthOf(doc: number): number {
+    return this.lengths[doc] ?? 0
+  }
+
+  docOf(itemId: string): number | undefined {
+    return this.docOfItem.get(itemId)
+  }
+
+  docsOf(feedId: string): ReadonlySet<number> {
+    return this.docsOfFeed.get(feedId) ?? new Set()
+  }
+
+  /** While loading or (re)indexing: items done out of total; null when up to date. */
+  progress(): { done: number; total: number } | null {
+    if (!this.loaded) return { done: 0, total: Math.max(1, this.queuedTotal) }
+    if (this.queue.size === 0) return null
+    return { done: this.queuedTotal - this.queue.size, total: this.queuedTotal }
+  }
+
+  /** Bytes held in memory by dictionaries and postings not yet written. */
+  memoryBytes(): number {
+    return (
+      this.segments.reduce((sum, s) => sum + s.file.memoryBytes, 0) +
+      this.delta.byteSize +
+      (this.frozen?.byteSize ?? 0)
+    )
+  }
+
+  // ---- keeping up with the store ----
+
+  /** A feed's items changed (sync, retention, full text, another process): index what differs. */
+  feedChanged(feedId: string): void {
+    if (!this.loaded || this.closed) return
+    this.reconcileFeed(feedId)
+    this.kick()
+  }
+
+  private reconcileAll(): void {
+    for (const feed of this.store.feeds()) this.reconcileFeed(feed.id)
+    for (const feedId of [...this.docsOfFeed.keys()]) {
+      if (!this.store.feed(feedId)) this.reconcileFeed(feedId)
+    }
+    this.kick()
+  }
+
+  private reconcileFeed(feedId: string): void {
+    const items = this.store.feed(feedId) ? this.store.items(feedId) : []
+    const present = new Set<string>()
+    for (const item of items) {
+      present.add(item.id)
+      const doc = this.docOfItem.get(item.id)
+      if (doc === undefined || this.signatures[doc] !== itemSignature(item)) this.enqueue(item.id)
+      else this.refs[doc] = { feedId, item }
+    }
+    for (const doc of [...(this.docsOfFeed.get(feedId) ?? [])]) {
+      const itemId = this.itemIds[doc]
+      if (itemId && !present.has(itemId)) this.remove(doc)
+    }
+  }
+
+  private enqueue(itemId: string): void {
+    if (this.queue.size === 0) this.queuedTotal = 0
+    if (!this.queue.has(itemId)) {
+      this.queue.add(itemId)
+      this.queuedTotal++
+    }
+  }
+
+  private remove(doc: number): void {
+    const itemId = this.itemIds[doc]
+    if (!itemId) return
+    this.docOfItem.delete(itemId)
+    this.docsOfFeed.get(this.feedIds[doc]!)?.delete(doc)
+    this.itemIds[doc] = null
+    this.signatures[doc] = null
+    this.refs[doc] = null
+    this.liveDocs--
+    this.totalLength -= this.lengths[doc] ?? 0
+    this.dirty = true
+    this.schedulePersist()
+  }
+
+  private add(doc: number, itemId: string, feedId: string, signature: string, length: number) {
+    this.itemIds[doc] = itemId
+    this.feedIds[doc] = feedId
+    this.signatures[doc] = signature
+    this.lengths[doc] = length
+    this.docOfItem.set(itemId, doc)
+    let docs = this.docsOfFeed.get(feedId)
+    if (!docs) this.docsOfFeed.set(feedId, (docs = new Set()))
+    docs.add(doc)
+    this.liveDocs++
+    this.totalLength += length
+  }
+
+  /** Starts indexing the queue unless that is already running. */
+  private kick(): void {
+    if (this.working || this.queue.size === 0 || this.closed) return
+    this.working = this.drain()
+      .catch((error: unknown) => this.log(`Search indexing failed: ${String(error)}`))
+      .finally(() => {
+        this.working = null
+        if (this.queue.size > 0) this.kick()
+      })
+  }
+
+  /** Resolves when everything queued so far is indexed (tests, the benchmark, the CLI). */
+  async idle(): Promise<void> {
+    await this.ready
+    while (this.working) await this.working
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.size > 0 && !this.closed) {
+      const batch = [...this.queue].slice(0, BATCH)
+      const texts = batch.map((itemId) => this.fieldsOf(itemId))
+      batch.forEach((itemId, i) => {
+        this.queue.delete(itemId)
+        const entry = this.store.findItem(itemId)
+        const old = this.docOfItem.get(itemId)
+        if (old !== undefined) this.remove(old)
+        const fields = texts[i]
+        if (!entry || !fields) return
+        const doc = this.nextDoc++
+        const length = this.delta.addDocument(doc, fields, terms)
+        this.add(doc, itemId, entry.feedId, itemSignature(entry.item), length)
+        this.refs[doc] = entry
+      })
+      this.dirty = true
+      if (this.delta.byteSize > DELTA_FLUSH_BYTES) await this.writeDelta()
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    this.schedulePersist()
+  }
+
+  private fieldsOf(itemId: string): FieldText[] | null {
+    const entry = this.store.findItem(itemId)
+    if (!entry) return null
+    const { item } = entry
+    const body = this.store.bodies.getSync(item.bodyHash, item.body)
+    const fields: FieldText[] = [
+      { text: item.title, weight: FIELD_WEIGHTS.title },
+      { text: item.author ?? '', weight: FIELD_WEIGHTS.author },
+      { text: body ? htmlToPlainText(body) : item.snippet, weight: FIELD_WEIGHTS.body },
+    ]
+    const full = item.fullText
+    if (full?.status === 'available') {
+      const html = this.store.bodies.getSync(full.bodyHash, full.body)
+      if (html) fields.push({ text: htmlToPlainText(html), weight: FIELD_WEIGHTS.body })
+    }
+    return fields
+  }
+
+  // ---- disk ----
+
+  private schedulePersist(): void {
+    if (this.persistTimer || this.closed) return
+    this.persistTimer = setTimeout(() => {
+      this.persistTimer = null
+      if (this.working) this.schedulePersist()
+      else void this.persist()
+    }, PERSIST_DELAY_MS)
+    this.persistTimer.unref()
+  }
+
+  /** Writes what is only in memory, merges segments when there are too many, then the manifest. */
+  async persist(): Promise<void> {
+    if (!this.dirty) return
+    this.dirty = false
+    await mkdir(this.dir, { recursive: true })
+    if (this.delta.docCount > 0) await this.writeDelta()
+    const manyDead = this.segments.length > 1 && this.deadFraction() > 0.3
+    const settled = this.queue.size === 0
+    if (this.segments.length > MAX_SEGMENTS || (settled && (manyDead || this.segments.length >= 4)))
+      await this.mergeAll()
+    await this.writeManifest()
+  }
+
+  private deadFraction(): number {
+    return this.nextDoc ? 1 - this.liveDocs / this.nextDoc : 0
+  }
+
+  private newName(): string {
+    return `s-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
+  }
+
+  private async writeDelta(): Promise<void> {
+    await mkdir(this.dir, { recursive: true })
+    const builder = this.delta
+    if (builder.docCount === 0) return
+    this.frozen = builder
+    this.delta = new SegmentBuilder()
+    const name = this.newName()
+    await writeSegment(this.dir, name, [builder], (doc) => this.itemIds[doc] != null)
+    this.segments.push({ file: SegmentFile.open(this.dir, name), lastDoc: builder.lastDoc })
+    this.frozen = null
+    if (this.segments.length > MAX_SEGMENTS) await this.mergeAll()
+  }
+
+  private async mergeAll(): Promise<void> {
+    const old = this.segments
+    if (old.length === 0) return
+    const name = this.newName()
+    await writeSegment(
+      this.dir,
+      name,
+      old.map((s) => s.file),
+      (doc) => this.itemIds[doc] != null,
+    )
+    this.segments = [{ file: SegmentFile.open(this.dir, name), lastDoc: old.at(-1)!.lastDoc }]
+    for (const s of old) {
+      s.file.close()
+      this.replaced.push(s.file.name)
+    }
+  }
+
+  private async writeManifest(): Promise<void> {
+    const written = this.segments.at(-1)?.lastDoc ?? -1
+    const docs: Manifest['docs'] = []
+    for (let doc = 0; doc <= written; doc++) {
+      const itemId = this.itemIds[doc]
+      if (itemId)
+        docs.push([doc, itemId, this.feedIds[doc]!, this.signatures[doc]!, this.lengths[doc]!])
+    }
+    const manifest: Manifest = {
+      formatVersion: INDEX_FORMAT,
+      nextDoc: written + 1,
+      segments: this.segments.map((s) => ({ name: s.file.name, lastDoc: s.lastDoc })),
+      docs,
+    }
+    const file = join(this.dir, 'manifest.json')
+    if (!existsSync(file)) await writeFile(file, '{}')
+    const release = await lockfile.lock(file, { realpath: false, stale: 10_000, retries: 20 })
+    try {
+      const temp = `${file}.${process.pid}.tmp`
+      await writeFile(temp, JSON.stringify(manifest))
+      await rename(temp, file)
+      await this.removeUnlisted(new Set(manifest.segments.map((s) => s.name)))
+    } finally {
+      await release()
+    }
+  }
+
+  /** Segment files no manifest lists: replaced by our merges, or left by a crash. */
+  private async removeUnlisted(listed: Set<string>): Promise<void> {
+    const replaced = new Set(this.replaced.splice(0))
+    for (const entry of await readdir(this.dir)) {
+      const match = /^(s-[a-z0-9-]+)\.(dict|post|pos)$/.exec(entry)
+      if (!match || listed.has(match[1]!)) continue
+      const file = join(this.dir, entry)
+      // Another process (the CLI beside the app) may have just written one and not yet its
+      // manifest: files that are not ours are removed only once they are old.
+      if (replaced.has(match[1]!) || Date.now() - (await stat(file)).mtimeMs > 10 * 60_000)
+        await rm(file, { force: true })
+    }
+  }
+
+  private async load(): Promise<void> {
+    const file = join(this.dir, 'manifest.json')
+    let text: string
+    try {
+      text = await readFile(file, 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
+      throw error
+    }
+    let manifest: Manifest
+    const segments: { file: SegmentFile; lastDoc: number }[] = []
+    try {
+      manifest = JSON.parse(text) as Manifest
+      if (manifest.formatVersion !== INDEX_FORMAT) {
+        this.log(`Search index format ${manifest.formatVersion} is rebuilt as ${INDEX_FORMAT}`)
+        await rm(this.dir, { recursive: true, force: true })
+        return
+      }
+      if (!Array.isArray(manifest.segments) || !Array.isArray(manifest.docs))
+        throw new Error('the manifest lists no segments')
+      for (const s of manifest.segments)
+        segments.push({ file: SegmentFile.open(this.dir, s.name), lastDoc: s.lastDoc })
+    } catch (error) {
+      for (const s of segments) s.file.close()
+      await this.setAside(`the index does not load (${(error as Error).message})`)
+      return
+    }
+    this.segments = segments
+    this.nextDoc = manifest.nextDoc
+    for (const [doc, itemId, feedId, signature, length] of manifest.docs)
+      this.add(doc, itemId, feedId, signature, length)
+  }
+
+  private async setAside(reason: string): Promise<void> {
+    const now = (this.options.now ?? (() => new Date()))()
+    const movedTo = `${this.dir}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`
+    await rename(this.dir, movedTo)
+    this.options.onSetAside?.({ file: this.dir, movedTo, reason })
+    this.log(`Moved the unreadable search index aside to ${movedTo}: ${reason}; rebuilding it`)
+  }
+
+  /** Stops indexing and writes what is pending. */
+  async close(): Promise<void> {
+    if (this.persistTimer) clearTimeout(this.persistTimer)
+    this.persistTimer = null
+    await this.ready
+    this.closed = true
+    while (this.working) await this.working
+    try {
+      await this.persist()
+    } finally {
+      for (const s of this.segments) s.file.close()
+    }
+  }
+}
