@@ -7,11 +7,13 @@ import { AddFeedDialog } from './components/AddFeedDialog'
 import { ArticleView } from './components/ArticleView'
 import { FeedSettingsDialog } from './components/FeedSettingsDialog'
 import { ItemList } from './components/ItemList'
+import { SearchBox, SearchResults } from './components/SearchPanel'
 import { KeyboardHelp } from './components/KeyboardHelp'
 import { SettingsDialog } from './components/SettingsDialog'
 import { Sidebar } from './components/Sidebar'
 import { useShortcuts } from './keyboard/use-shortcuts'
 import { useReader } from './state/reader-store'
+import { useSearch } from './state/search-store'
 import { useSettings } from './state/settings-store'
 import { PANE_LIMITS, useUi } from './state/ui-store'
 import { useBackgroundSync } from './sync/use-background-sync'
@@ -35,7 +37,11 @@ export function App() {
       setProgress({ done: p.done, total: p.total, newItems: p.newItems }),
     )
     const offChanged = reader.on('libraryChanged', (e) => {
-      if (e.reason === 'sync' || e.reason === 'feed-added') void refreshLists()
+      if (e.reason === 'sync' || e.reason === 'feed-added') {
+        void refreshLists()
+        // New items may match the query on screen.
+        if (useSearch.getState().query.trim()) void useSearch.getState().run()
+      }
       if (e.reason === 'settings') void useSettings.getState().load()
     })
     // "Follow the system" follows it live.
@@ -87,7 +93,7 @@ export function App() {
           max={PANE_LIMITS.sidebar.max}
           onChange={(width) => resize('sidebar', width)}
         />
-        <ItemList />
+        <MiddlePane />
         <Splitter
           label="Resize the items pane"
           value={sizes.list}
@@ -103,6 +109,17 @@ export function App() {
           )}
         </main>
       </div>
+    </div>
+  )
+}
+
+/** The search box over either the item list or, while a query is on, its results. */
+function MiddlePane() {
+  const searching = useSearch((s) => s.query.trim() !== '')
+  return (
+    <div className="middle-pane">
+      <SearchBox />
+      {searching ? <SearchResults /> : <ItemList />}
     </div>
   )
 }

@@ -30,6 +30,16 @@ const VIEWS: View[] = [
     },
   },
   {
+    name: 'search',
+    open: async (page) => {
+      await page.getByRole('searchbox', { name: 'Search' }).fill('talks')
+      await page.getByRole('button', { name: 'Filters' }).click()
+      await expect(
+        page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first(),
+      ).toBeVisible()
+    },
+  },
+  {
     name: 'starred-empty',
     open: async (page) => {
       await page.getByRole('button', { name: 'Starred' }).click()

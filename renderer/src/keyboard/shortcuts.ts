@@ -7,12 +7,13 @@ export interface Shortcut {
 }
 
 export const SHORTCUTS: Shortcut[] = [
-  { keys: 'j / k', does: 'Next / previous item' },
+  { keys: 'j / k', does: 'Next / previous item (or search result)' },
   { keys: 'n', does: 'Next unread item' },
   { keys: 'space / shift+space', does: 'Scroll the article down / up' },
   { keys: 'm', does: 'Mark read / unread' },
   { keys: 's', does: 'Star / unstar' },
   { keys: 'o or Enter', does: 'Open the original in your browser' },
+  { keys: '/', does: 'Search (Escape clears it; Enter or ↓ opens the first result)' },
   { keys: 'r', does: 'Refresh the selected feed (all feeds when none is selected)' },
   { keys: 'g then a / u / s / h', does: 'Go to All / Unread / Starred / Highlighted' },
   { keys: '?', does: 'Show or hide this help' },

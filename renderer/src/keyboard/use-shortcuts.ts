@@ -1,6 +1,7 @@
 // Wires the keyboard map to the store: one keydown listener on the window.
 import { useEffect, useRef } from 'react'
 import { useReader, type SmartView } from '../state/reader-store'
+import { useSearch } from '../state/search-store'
 import { useUi } from '../state/ui-store'
 import { isTyping } from './shortcuts'
 
@@ -36,13 +37,19 @@ export function useShortcuts(): void {
         return
       }
       const article = state.article
+      const searching = useSearch.getState().query.trim() !== ''
       const pane = document.querySelector('.reader-pane')
       switch (key) {
         case 'j':
-          void state.moveSelection(1)
+          if (searching) void useSearch.getState().move(1)
+          else void state.moveSelection(1)
           break
         case 'k':
-          void state.moveSelection(-1)
+          if (searching) void useSearch.getState().move(-1)
+          else void state.moveSelection(-1)
+          break
+        case '/':
+          document.getElementById('search-box')?.focus()
           break
         case 'n':
           void state.openNextUnread()
