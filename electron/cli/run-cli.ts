@@ -26,6 +26,8 @@ Commands:
                              fetch every feed (--due: only feeds due for a check, for cron);
                              progress on stderr, summary on stdout
   feeds [--json]             list subscriptions with status and counts
+  remove <feed-id>           unsubscribe; the feed's files (highlights too) are moved to
+                             removed/ in the data folder, not deleted
   items [--feed ID] [--unread] [--json]
                              list items, newest first
   search "<query>" [--limit N] [--json]
@@ -213,6 +215,20 @@ async function runCommand(
         for (const e of summary.errors) io.out(`  ${e.feedId}: ${e.message} (${e.code})`)
       }
       return summary.failed > 0 && summary.failed === summary.feeds ? 1 : 0
+    }
+    case 'remove': {
+      const feedId = rest[0]
+      if (!feedId) return usage(io, 'remove needs a feed id (see `reader feeds`)')
+      const core = await open()
+      const result = await core.removeFeed({ feedId })
+      if (!result.ok) return failWith(result.error)
+      const { removedItems, removedAnnotations, keptAt } = result.value
+      if (json) io.out(JSON.stringify(result.value, null, 2))
+      else
+        io.out(
+          `Removed ${feedId}: ${removedItems} items, ${removedAnnotations} highlights; files kept in ${keptAt}`,
+        )
+      return 0
     }
     case 'feeds': {
       const core = await open()

@@ -80,6 +80,17 @@ describe('reader', () => {
 
     const exported = await reader('--data', data, 'export', list[0]!.id)
     expect(exported.out).toContain('title: "Envoys agree to resume border talks"')
+
+    const feedId = /^(f-[0-9a-f]{12})/.exec(feeds.out)![1]!
+
+    const removed = await reader('--data', data, 'remove', feedId)
+    expect(removed.code).toBe(0)
+    expect(removed.out).toMatch(
+      new RegExp(`^Removed ${feedId}: 2 items, 0 highlights; files kept in .*removed`),
+    )
+    expect((await reader('--data', data, 'feeds')).out).toBe('')
+    expect(await reader('--data', data, 'remove', feedId)).toMatchObject({ code: 1 })
+    expect(await reader('--data', data, 'remove')).toMatchObject({ code: 2 })
   })
 
   it('shows an article cleaned (or original) with its citation, and parses a file with --clean', async () => {
