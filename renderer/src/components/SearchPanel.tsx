@@ -156,6 +156,7 @@ export function SearchResults() {
   const error = useSearch((s) => s.error)
   const selected = useSearch((s) => s.selected)
   const open = useSearch((s) => s.open)
+  const more = useSearch((s) => s.more)
   const listRef = useRef<HTMLUListElement>(null)
 
   useEffect(() => {
@@ -230,6 +231,11 @@ export function SearchResults() {
             </li>
           ))}
         </ul>
+        {result && result.total > result.hits.length && result.hits.length < 500 && (
+          <button type="button" className="more-results" onClick={() => void more()}>
+            More results
+          </button>
+        )}
       </div>
     </section>
   )

@@ -10,8 +10,8 @@ type SearchResult = MethodValue<'search'>
 
 /** Pause after the last keystroke before searching: fast typists do not query every letter. */
 const TYPING_PAUSE_MS = 120
-/** Hits fetched per query: plenty to scan, and cheap (snippets are made for these only). */
-const HITS = 100
+/** Hits fetched at first, and added by "More results": snippets are made for these only. */
+const PAGE = 30
 
 interface SearchState {
   query: string
@@ -20,7 +20,10 @@ interface SearchState {
   pending: boolean
   /** Index of the open hit in result.hits. */
   selected: number | null
+  /** Hits asked for: PAGE, growing by PAGE with each "More results". */
+  limit: number
   setQuery(query: string): void
+  more(): Promise<void>
   run(): Promise<void>
   clear(): void
   open(index: number): Promise<void>
@@ -36,9 +39,10 @@ export const useSearch = create<SearchState>((set, get) => ({
   error: null,
   pending: false,
   selected: null,
+  limit: PAGE,
 
   setQuery(query) {
-    set({ query })
+    set({ query, limit: PAGE })
     clearTimeout(timer)
     if (!query.trim()) return set({ result: null, error: null, pending: false, selected: null })
     set({ pending: true })
@@ -49,7 +53,7 @@ export const useSearch = create<SearchState>((set, get) => ({
     const query = get().query
     if (!query.trim()) return
     const ticket = ++asked
-    const result = await reader.search({ query, limit: HITS })
+    const result = await reader.search({ query, limit: get().limit })
     if (ticket !== asked) return
     if (!result.ok) return set({ error: describeError(result.error), pending: false })
     const openId = useReader.getState().selectedItemId
@@ -60,6 +64,11 @@ export const useSearch = create<SearchState>((set, get) => ({
       pending: false,
       selected: selected === -1 ? null : selected,
     })
+  },
+
+  async more() {
+    set({ limit: Math.min(500, get().limit + PAGE) })
+    await get().run()
   },
 
   clear() {
