@@ -34,19 +34,25 @@ export interface AnchoredSpan extends TextSpan {
 export const MATCH_WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 } as const
 
 /**
- * Acceptance rules, tuned on the generated cases of testing/generate-cases (see the README in
- * testing/ and anchor-target.test.ts for the figures):
- * - `minScore`: the weighted score (above) a match needs. The true place after ordinary edits
- *   scores above 0.8; an approximate match on unrelated words with unrelated context stays
- *   below 0.6.
+ * Acceptance rules. Tuned with tests/bench/anchoring-eval.ts on 1,800 generated edits of news
+ * text (testing/generate-cases): minEvidence 20/24/32, minScoreShort 0.75/0.8/0.85 and minScore
+ * 0.65/0.7/0.75 all gave 97.5-98% right; these values gave the fewest wrong anchors (2, both in
+ * the thrice-repeated headline) with the fewest orphans (6). Looser short-quote scores let a
+ * repeated phrase ("The ministry said") jump to another sentence; stricter ones only add orphans.
+ * - `minScore`: the weighted score (above) an approximate match needs. The true place after
+ *   ordinary edits scores 0.75-1; unrelated words with unrelated context stay below 0.6.
  * - `minEvidence`: how many stored characters (prefix + quote + suffix) must match beyond
- *   chance. Each part counts its length times (similarity - chance) / (1 - chance), where
- *   `chance` is the similarity two unrelated 32-character snippets of news prose reach
- *   (median 0.28, 99th percentile 0.44 on our fixture). So a short quote ("the talks", 9 chars)
- *   is only accepted where at least part of its context matches too, while a long exact quote
- *   carries itself.
- * - `margin`: an approximate match is refused when another, non-overlapping candidate scores
- *   within this distance of it: with two near-equal places we would be guessing.
+ *   chance. Each part counts its length times (similarity - chance) / (1 - chance), or the
+ *   context characters that match right beside the candidate, whichever is more. `chance` is
+ *   the similarity two unrelated 32-character snippets of news prose reach (median 0.28, 99th
+ *   percentile 0.44 on our fixture). So a short quote ("the talks", 9 chars) needs part of its
+ *   context too, while a long exact quote carries itself.
+ * - `minScoreShort`: the score a verbatim quote shorter than `minEvidence` needs when other
+ *   copies of it exist: its context must mostly match.
+ * - `margin`: the best match is refused when another, non-overlapping candidate scores within
+ *   this distance of it and its own context is not intact: we would be guessing. (Verbatim twins,
+ *   such as a repeated headline, are told apart by the old position instead.)
+ * - `early`: a verbatim match scoring at least this is taken without trying approximate ones.
  */
 export const ACCEPT = {
   minScore: 0.7,
