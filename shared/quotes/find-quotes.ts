@@ -1,0 +1,516 @@
+// Direct quotations in an article's normalized text, each attributed to a speaker and judged
+// speech or not. Input: the text readArticle builds (block texts, whitespace collapsed, joined by
+// blank lines). Offsets [start, end) cover the quoted words, excluding the marks. Pure and about
+// linear: every look-around is bounded to the quote's sentence and a few hundred characters.
+// Heuristic, English attribution shapes only; quotes nested inside quotes are never speech here.
+import { parseSpeakerPhrase, type SpeakerRef } from './person-names'
+import { PeopleIndex, type Resolved } from './resolve-speaker'
+import { scanQuoteMarks, splitParagraphs, type Paragraph, type QuoteSpan } from './scan-quote-marks'
+
+export type QuoteKind = 'speech' | 'scare' | 'title' | 'name' | 'other'
+
+export interface FoundQuote {
+  /** The quoted words, without the marks (continuation marks of multi-paragraph quotes dropped). */
+  text: string
+  /** Offsets of the quoted words in the input, marks excluded: highlight [start, end). */
+  start: number
+  end: number
+  speaker: string | null
+  role: string | null
+  /** How likely this is someone's speech, 0..1. */
+  confidence: number
+  isSpeech: boolean
+  kind: QuoteKind
+  /** 0 for a top-level quote, 1 for a quote inside a quote, and so on. */
+  depth: number
+}
+
+/** Confidence at or above which a quote is judged speech. */
+export const SPEECH_THRESHOLD = 0.5
+/** How far attribution is looked for before and after a quote, in characters. */
+const LOOK_BEFORE = 300
+const LOOK_AFTER = 200
+/** Words between a quote and a speech verb after it ("…,” the envoy, X, said"). */
+const MAX_SPEAKER_WORDS = 12
+const MASK = '∎'
+
+const VERB_WORDS =
+  'said|says|say|saying|told|tells|tell|added|adds|asked|asks|warned|warns|wrote|writes|write|' +
+  'stated|states|insisted|insists|explained|explains|noted|notes|argued|argues|claimed|claims|' +
+  'replied|replies|tweeted|tweets|posted|commented|comments|responded|responds|recalled|recalls|' +
+  'admitted|acknowledged|acknowledges|announced|announces|declared|declares|continued|conceded|' +
+  'concedes|suggested|suggests|predicted|urged|urges|complained|complains|quipped|joked|observed|' +
+  'remarked|cautioned|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|promised|promises|vowed|' +
+  'vows|pledged|boasted|confirmed|confirms|denied|denies|alleged|alleges|mused|shouted|testified|' +
+  'reads|described|describes|describe|called|calls|call|hailed|put it|pointed out|told reporters'
+const VERB = new RegExp(String.raw`\b(?:${VERB_WORDS})\b`, 'gi')
+const VERB_FIRST = new RegExp(String.raw`^(?:${VERB_WORDS})\b`, 'i')
+const CALL = /^call(?:s|ed)?$/i
+
+const SCARE_CUE = /\bso-called\s*$/i
+const TITLE_CUE =
+  /\b(?:film|movie|documentary|book|novel|memoir|song|album|single|play|musical|series|show|programme|program|podcast|essay|article|column|poem|painting|exhibition|episode|opera|headline|headlined|titled|entitled)\s*[:,]?\s*$/i
+const WORD_CUE = /\bthe\s+(?:word|words|term|phrase|label|slogan|hashtag|name|expression)\s*$/i
+const NAMING_CUE =
+  /\b(?:called|calls|call|dubbed|nicknamed|named|branded|labell?ed|titled|known as|billed as|renamed)\s+(?:\S+\s+){0,3}$/i
+const SMALL_WORDS = /^(?:of|the|and|for|a|an|in|on|to|at|de|der|die|das|la|le|el|von|van|du|y|&)$/i
+
+type How =
+  | 'after'
+  | 'before'
+  | 'colon'
+  | 'dash'
+  | 'according'
+  | 'partial'
+  | 'joined'
+  | 'paragraph'
+  | 'previous-paragraph'
+
+interface Attribution {
+  how: How
+  resolved: Resolved
+}
+
+interface Work {
+  span: QuoteSpan
+  paragraph: Paragraph
+  attribution: Attribution | null
+  kind: QuoteKind | null
+  terminology: boolean
+}
+
+export function findQuotes(text: string): FoundQuote[] {
+  const paragraphs = splitParagraphs(text)
+  const spans = scanQuoteMarks(text, paragraphs)
+  const top = spans.filter((s) => s.depth === 0)
+  const masked = maskQuotes(text, top)
+  const boundaries = sentenceStarts(masked, paragraphs)
+  const sentenceOf = (at: number): { start: number; end: number } => {
+    const i = lastAtOrBefore(boundaries, at)
+    return { start: boundaries[i] ?? 0, end: boundaries[i + 1] ?? text.length }
+  }
+  const people = new PeopleIndex(masked, sentenceOf)
+  const paragraphOf = paragraphLocator(paragraphs)
+
+  const works: Work[] = top.map((span) => ({
+    span,
+    paragraph: paragraphOf(span.markStart),
+    attribution: null,
+    kind: null,
+    terminology: false,
+  }))
+  for (let i = 0; i < works.length; i++) {
+    const work = works[i]
+    if (!work) continue
+    attribute(work, works[i - 1] ?? null, { text, masked, paragraphs, sentenceOf, people })
+  }
+  inheritWithinParagraphs(works, text)
+
+  const found: FoundQuote[] = []
+  for (const work of works) {
+    if (work.span.missingOpen && !work.attribution) continue // a stray closing mark
+    found.push(judge(work, text))
+  }
+  for (const span of spans) if (span.depth > 0) found.push(nested(span, text))
+  return found.sort((a, b) => a.start - b.start || a.depth - b.depth)
+}
+
+interface Context {
+  text: string
+  masked: string
+  paragraphs: Paragraph[]
+  sentenceOf: (at: number) => { start: number; end: number }
+  people: PeopleIndex
+}
+
+function attribute(work: Work, previous: Work | null, ctx: Context): void {
+  const { span, paragraph } = work
+  const { masked } = ctx
+  const sentence = ctx.sentenceOf(span.markStart)
+  const beforeFrom = Math.max(sentence.start, paragraph.start, span.markStart - LOOK_BEFORE)
+  const before = masked.slice(beforeFrom, span.markStart)
+  const afterEnd = Math.min(paragraph.end, span.markEnd + LOOK_AFTER, afterSentenceEnd(ctx, span))
+  const after = masked.slice(span.markEnd, afterEnd)
+  const content = ctx.text.slice(span.start, span.end).trim()
+  const resolve = (ref: SpeakerRef | null, at: number): Resolved | null =>
+    ref ? ctx.people.resolve(ref, at) : null
+
+  if (SCARE_CUE.test(before)) {
+    work.kind = 'scare'
+    return
+  }
+  if (WORD_CUE.test(before)) {
+    work.kind = 'other'
+    return
+  }
+
+  // "“…” — Name, role" on the next line (a blockquote byline) or right after the quote.
+  const wholeParagraph = before.trim() === '' && after.trim() === '' && !span.missingOpen
+  const nextParagraph = ctx.paragraphs.find((p) => p.start >= paragraph.end)
+  const dashLine =
+    (wholeParagraph && nextParagraph
+      ? /^[—–-]\s*(.+)$/.exec(ctx.text.slice(nextParagraph.start, nextParagraph.end))
+      : null) ?? /^\s*[—–]\s*(\p{Lu}[^.;]*)$/u.exec(after)
+  if (dashLine) {
+    const byline = parseDashByline(dashLine[1] ?? '')
+    const resolved = resolve(byline, span.markEnd)
+    if (resolved && byline?.kind === 'name') {
+      work.attribution = { how: 'dash', resolved }
+      return
+    }
+  }
+
+  // After the quote: "…,” X said" / "…,” said X, role" / "…,” according to X".
+  const contentEnd = content.slice(-1)
+  if (/[,?!…—–-]/.test(contentEnd) || /^\s*[,—–]/.test(after)) {
+    const found = attributionAfter(after.replace(/^[\s,—–]+/, ''))
+    const resolved = resolve(found?.ref ?? null, span.markEnd)
+    if (found && resolved) {
+      work.attribution = { how: found.according ? 'according' : 'after', resolved }
+      return
+    }
+  }
+  if (span.missingOpen) return // only an attribution after it makes a lone closer a quote
+
+  // Joined to the previous quote: "called the talks “substantive” and “frank”".
+  if (previous && previous.span.markEnd <= span.markStart && previous.paragraph === paragraph) {
+    const between = ctx.text.slice(previous.span.markEnd, span.markStart)
+    if (/^\s*(?:,|and|or|but)?\s*(?:,\s*)?(?:and\s+|or\s+)?(?:that\s+)?$/.test(between) && between.trim()) {
+      if (previous.attribution && previous.kind === null) {
+        work.attribution = { how: 'joined', resolved: previous.attribution.resolved }
+        work.terminology = previous.terminology
+        return
+      }
+    }
+  }
+
+  if (TITLE_CUE.test(before)) {
+    work.kind = 'title'
+    return
+  }
+  if (NAMING_CUE.test(before) && isTitleCase(content)) {
+    work.kind = 'name'
+    return
+  }
+
+  // Before the quote, in the same sentence: "X said: “…”", "X said the plan was “…”".
+  const before2 = attributionBefore(before)
+  if (before2) {
+    if (before2.terminology) {
+      work.kind = 'scare'
+      work.terminology = true
+      return
+    }
+    const resolved = resolve(before2.ref, beforeFrom + before2.at)
+    if (resolved) {
+      work.attribution = { how: before2.how, resolved }
+      return
+    }
+  }
+
+  // "Abernathy said:" closing the previous paragraph, the quote opening this one.
+  if (before.trim() === '' && span.markStart === paragraph.start) {
+    const prev = ctx.paragraphs[ctx.paragraphs.indexOf(paragraph) - 1]
+    if (prev && /:\s*$/.test(ctx.text.slice(prev.start, prev.end))) {
+      const prevSentence = ctx.sentenceOf(prev.end - 1)
+      const from = Math.max(prevSentence.start, prev.start, prev.end - LOOK_BEFORE)
+      const lead = attributionBefore(masked.slice(from, prev.end))
+      const resolved = lead ? resolve(lead.ref, from + lead.at) : null
+      if (lead && resolved) work.attribution = { how: 'before', resolved }
+    }
+  }
+}
+
+/** End of the sentence that continues after a quote (the quote's own final stop ends it). */
+function afterSentenceEnd(ctx: Context, span: QuoteSpan): number {
+  const content = ctx.text.slice(span.start, span.end).trimEnd()
+  if (/[.!?]$/.test(content)) return span.markEnd
+  return ctx.sentenceOf(span.markEnd).end
+}
+
+function attributionAfter(after: string): { ref: SpeakerRef | null; according: boolean } | null {
+  const according = /^according to\s+([^.;]+)/i.exec(after)
+  if (according) return { ref: parseSpeakerPhrase(according[1] ?? ''), according: true }
+  const verbFirst = VERB_FIRST.exec(after)
+  if (verbFirst) {
+    const rest = after.slice(verbFirst[0].length).split(/[.;]/)[0] ?? ''
+    const ref = verbFirstSpeaker(rest)
+    return ref ? { ref, according: false } : null
+  }
+  VERB.lastIndex = 0
+  const verb = VERB.exec(after)
+  if (!verb) return null
+  const phrase = after.slice(0, verb.index)
+  if (phrase.trim() === '' || phrase.includes(MASK)) return null
+  if (phrase.trim().split(/\s+/).length > MAX_SPEAKER_WORDS) return null
+  if (/^(?:and|but|or|which|that|on|in|at|for|to|with|of|as|because|so|if|when)\b/i.test(phrase.trim())) {
+    return null
+  }
+  return { ref: parseSpeakerPhrase(phrase), according: false }
+}
+
+/** "said Jane Doe, a spokeswoman for X" / "said the minister" → the speaker after the verb. */
+function verbFirstSpeaker(rest: string): SpeakerRef | null {
+  const trimmed = rest.replace(/^\s+(?:reporters\s+|journalists\s+)?/, '')
+  const cut = trimmed.split(/\s+(?:on|at|in|during|after|before|when|while|as)\s+(?=\p{Ll})/u)[0] ?? trimmed
+  const ref = parseSpeakerPhraseWithAppositive(cut)
+  return ref
+}
+
+function parseSpeakerPhraseWithAppositive(phrase: string): SpeakerRef | null {
+  // Keep "Jane Doe, a spokeswoman for X" together: the name comes first here.
+  const [head, ...rest] = phrase.split(',')
+  const ref = parseSpeakerPhrase(head ?? '')
+  if (ref?.kind === 'name' && !ref.role && rest.length > 0) {
+    const full = parseSpeakerPhrase(`${rest.join(',')}, ${head ?? ''}`)
+    if (full?.kind === 'name' && full.role) return { ...ref, role: full.role, gender: full.gender }
+  }
+  return ref
+}
+
+function parseDashByline(line: string): SpeakerRef | null {
+  const [head, ...rest] = line.split(',')
+  const ref = parseSpeakerPhrase(head ?? '')
+  if (ref?.kind === 'name' && rest.length > 0 && !ref.role) {
+    const role = rest.join(',').trim()
+    return { ...ref, role: role || null }
+  }
+  return ref
+}
+
+interface Before {
+  ref: SpeakerRef | null
+  /** Offset of the speaker phrase within `before`. */
+  at: number
+  how: How
+  terminology: boolean
+}
+
+function attributionBefore(before: string): Before | null {
+  const trimmed = before.trimEnd()
+  const according = /according to\s+([^,]+?),?\s*$/i.exec(trimmed)
+  if (according) {
+    return { ref: parseSpeakerPhrase(according[1] ?? ''), at: according.index, how: 'according', terminology: false }
+  }
+  const verbs: RegExpExecArray[] = []
+  VERB.lastIndex = 0
+  for (let m = VERB.exec(before); m; m = VERB.exec(before)) verbs.push(m)
+  for (let v = verbs.length - 1; v >= 0 && v >= verbs.length - 3; v--) {
+    const verb = verbs[v]
+    if (!verb) continue
+    const pre = before.slice(0, verb.index)
+    const tail = before.slice(verb.index + verb[0].length)
+    if (CALL.test(verb[0]) && /\bwhat\s+(?:\S+\s+){0,3}$/i.test(pre)) {
+      const ref = parseSpeakerPhrase(pre.replace(/^.*\bwhat\s+/is, ''))
+      if (!ref || ref.kind === 'nominal') return { ref: null, at: 0, how: 'partial', terminology: true }
+    }
+    const clauseStart = Math.max(
+      pre.lastIndexOf(':') + 1,
+      pre.lastIndexOf(';') + 1,
+      pre.lastIndexOf(MASK) + 1,
+    )
+    const subject = pre.slice(clauseStart)
+    const ref = parseSpeakerPhrase(subject)
+    if (!ref) continue
+    if (ref.kind === 'nominal' && !isSubjectPhrase(ref.phrase)) continue
+    const adjacent = /[:,]\s*$/.test(tail) && tail.trim().split(/\s+/).length <= 6
+    return { ref, at: clauseStart, how: adjacent ? 'before' : 'partial', terminology: false }
+  }
+  // "…, she was blunt: “…”" — a colon after a clause whose subject is a person.
+  if (/:\s*$/.test(trimmed)) {
+    const clause = trimmed.slice(0, -1).split(/[,;:]/).pop() ?? ''
+    const subject = /^\s*(\S+(?:\s+\S+)?)/.exec(clause)?.[1] ?? ''
+    for (const candidate of [subject.split(/\s+/)[0] ?? '', subject]) {
+      const ref = parseSpeakerPhrase(candidate)
+      if (ref && (ref.kind === 'pronoun' || ref.kind === 'name' || ref.kind === 'surname')) {
+        return { ref, at: trimmed.length - clause.length, how: 'colon', terminology: false }
+      }
+    }
+  }
+  return null
+}
+
+/** A description that can be a subject: not a dangling "to the units but" or "and". */
+function isSubjectPhrase(phrase: string): boolean {
+  const p = phrase.trim()
+  return (
+    !/^[”"’»“„'‘«]|^(?:to|of|in|on|at|for|with|and|but|or|that|which|as|than|from|by)\b/i.test(p) &&
+    !/\b(?:and|but|or|that|to|of|the|a|an|for|with|as|than|were|was|is|are|be)$/i.test(p)
+  )
+}
+
+/**
+ * Quotes without an attribution take the speaker of an attributed quote in their paragraph —
+ * sentences and longer fragments only: a lone quoted word there is a word mentioned.
+ */
+function inheritWithinParagraphs(works: Work[], text: string): void {
+  for (let i = 0; i < works.length; i++) {
+    const work = works[i]
+    if (!work || work.attribution || work.kind !== null) continue
+    const content = quoteText(work.span, text).trim()
+    const words = content.split(/\s+/).length
+    if (words < 3 && !(/^\p{Lu}/u.test(content) && /[.!?]$/.test(content))) continue
+    for (const step of [-1, 1]) {
+      let j = i + step
+      while (works[j] && works[j]?.paragraph === work.paragraph) {
+        const other = works[j]
+        if (other?.attribution && other.kind === null && other.attribution.how !== 'partial') {
+          work.attribution = { how: 'paragraph', resolved: other.attribution.resolved }
+          break
+        }
+        j += step
+      }
+      if (work.attribution) break
+    }
+  }
+}
+
+const BASE: Record<How, number> = {
+  after: 0.95,
+  before: 0.95,
+  dash: 0.9,
+  according: 0.9,
+  colon: 0.8,
+  joined: 0.75,
+  paragraph: 0.85,
+  'previous-paragraph': 0.65,
+  partial: 0.8,
+}
+
+function judge(work: Work, text: string): FoundQuote {
+  const { span, attribution } = work
+  const content = quoteText(span, text)
+  const words = content.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+  let kind: QuoteKind
+  let confidence: number
+  let speaker: string | null = null
+  let role: string | null = null
+  if (work.kind !== null) {
+    kind = work.kind
+    confidence = kind === 'scare' ? 0.15 : kind === 'other' ? 0.2 : 0.05
+  } else if (attribution) {
+    const strong = attribution.how === 'after' || attribution.how === 'before' || attribution.how === 'dash'
+    if (!strong && isTitleCase(content) && words <= 6) {
+      kind = 'name'
+      confidence = 0.1
+    } else {
+      kind = 'speech'
+      confidence = BASE[attribution.how] * attribution.resolved.certainty
+      if (attribution.how === 'partial' || attribution.how === 'joined') {
+        confidence *= words >= 3 ? 1 : 0.85
+      }
+      speaker = attribution.resolved.speaker
+      role = attribution.resolved.role
+    }
+  } else if (words <= 3) {
+    kind = isTitleCase(content) ? 'name' : 'scare'
+    confidence = 0.15
+  } else if (/^[\p{Lu}\p{N}]/u.test(content) && words >= 5 && !isTitleCase(content)) {
+    kind = 'speech' // a full sentence in quotes, speaker unknown
+    confidence = 0.55
+  } else {
+    kind = isTitleCase(content) ? 'name' : 'other'
+    confidence = 0.3
+  }
+  if (span.missingOpen) confidence *= 0.85
+  if (span.missingClose) confidence *= 0.8
+  confidence = Math.round(confidence * 100) / 100
+  return {
+    text: content,
+    start: span.start,
+    end: span.end,
+    speaker,
+    role,
+    confidence,
+    isSpeech: kind === 'speech' && confidence >= SPEECH_THRESHOLD,
+    kind,
+    depth: 0,
+  }
+}
+
+function nested(span: QuoteSpan, text: string): FoundQuote {
+  const content = quoteText(span, text)
+  return {
+    text: content,
+    start: span.start,
+    end: span.end,
+    speaker: null,
+    role: null,
+    confidence: 0.2,
+    isSpeech: false,
+    kind: isTitleCase(content) ? 'name' : 'other',
+    depth: span.depth,
+  }
+}
+
+/** The quoted words: the span's text without the opening marks of continued paragraphs. */
+function quoteText(span: QuoteSpan, text: string): string {
+  if (span.continuations.length === 0) return text.slice(span.start, span.end)
+  let out = ''
+  let from = span.start
+  for (const mark of span.continuations) {
+    out += text.slice(from, mark)
+    from = mark + 1
+  }
+  return out + text.slice(from, span.end)
+}
+
+function isTitleCase(content: string): boolean {
+  const words = content
+    .replace(/[,.;:!?]+$/, '')
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w))
+  if (words.length === 0 || words.length > 8) return false
+  return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && SMALL_WORDS.test(w)))
+}
+
+/** The text with every top-level quote's words blanked (a final . ! or ? kept for sentences). */
+function maskQuotes(text: string, spans: QuoteSpan[]): string {
+  const parts: string[] = []
+  let from = 0
+  for (const span of spans) {
+    if (span.start < from) continue
+    parts.push(text.slice(from, span.start))
+    const inner = text.slice(span.start, span.end)
+    const keep = /[.!?]$/.test(inner) ? 1 : 0
+    parts.push(inner.slice(0, inner.length - keep).replace(/[^\n]/g, MASK), inner.slice(inner.length - keep))
+    from = span.end
+  }
+  parts.push(text.slice(from))
+  return parts.join('')
+}
+
+const ABBREVIATION = /\b(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|No|vs|etc|Jr|Sr|Inc|Ltd|Co|[A-Z])\.$/
+
+/** Offsets where sentences start (paragraph starts included), ascending. */
+function sentenceStarts(masked: string, paragraphs: Paragraph[]): number[] {
+  const starts: number[] = []
+  const end = /[.!?…]["”’»“'›]*\s+/g
+  for (const p of paragraphs) {
+    starts.push(p.start)
+    end.lastIndex = p.start
+    for (let m = end.exec(masked); m && m.index < p.end; m = end.exec(masked)) {
+      const next = m.index + m[0].length
+      if (next >= p.end) break
+      if (ABBREVIATION.test(masked.slice(Math.max(p.start, m.index - 5), m.index + 1))) continue
+      starts.push(next)
+    }
+  }
+  return starts
+}
+
+function lastAtOrBefore(sorted: number[], at: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((sorted[mid] ?? 0) <= at) lo = mid + 1
+    else hi = mid
+  }
+  return Math.max(0, lo - 1)
+}
+
+function paragraphLocator(paragraphs: Paragraph[]): (at: number) => Paragraph {
+  const starts = paragraphs.map((p) => p.start)
+  return (at) => paragraphs[lastAtOrBefore(starts, at)] ?? { start: 0, end: 0 }
+}
