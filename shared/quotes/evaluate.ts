@@ -154,10 +154,14 @@ export function formatEvaluation(name: string, e: Evaluation): string {
     `  non-speech judged speech: ${k.negativesJudgedSpeech}/${k.negatives}`,
   ]
   for (const a of e.articles) {
-    for (const m of a.missed) lines.push(`  [${a.id}] missed: ${JSON.stringify(m.text.slice(0, 60))}`)
-    for (const f of a.falsePositives) lines.push(`  [${a.id}] false positive: ${JSON.stringify(f.text.slice(0, 60))}`)
+    for (const m of a.missed)
+      lines.push(`  [${a.id}] missed: ${JSON.stringify(m.text.slice(0, 60))}`)
+    for (const f of a.falsePositives)
+      lines.push(`  [${a.id}] false positive: ${JSON.stringify(f.text.slice(0, 60))}`)
     for (const w of a.wrongSpeakers) {
-      lines.push(`  [${a.id}] speaker ${JSON.stringify(w.found.speaker)} ≠ ${JSON.stringify(w.label.speaker)}: ${JSON.stringify(w.label.text.slice(0, 40))}`)
+      lines.push(
+        `  [${a.id}] speaker ${JSON.stringify(w.found.speaker)} ≠ ${JSON.stringify(w.label.speaker)}: ${JSON.stringify(w.label.text.slice(0, 40))}`,
+      )
     }
   }
   return lines.join('\n')

@@ -33,6 +33,8 @@ const LOOK_AFTER = 200
 /** Words between a quote and a speech verb after it ("…,” the envoy, X, said"). */
 const MAX_SPEAKER_WORDS = 12
 const MASK = '∎'
+/** How many neighbouring quotes in a paragraph an unattributed quote looks at for a speaker. */
+const MAX_INHERIT_STEPS = 8
 
 const VERB_WORDS =
   'said|says|say|saying|told|tells|tell|added|adds|asked|asks|warned|warns|wrote|writes|write|' +
@@ -99,10 +101,12 @@ export function findQuotes(text: string): FoundQuote[] {
     kind: null,
     terminology: false,
   }))
+  const paragraphIndex = new Map(paragraphs.map((p, i) => [p, i]))
+  const ctx: Context = { text, masked, paragraphs, paragraphIndex, sentenceOf, people }
   for (let i = 0; i < works.length; i++) {
     const work = works[i]
     if (!work) continue
-    attribute(work, works[i - 1] ?? null, { text, masked, paragraphs, sentenceOf, people })
+    attribute(work, works[i - 1] ?? null, ctx)
   }
   inheritWithinParagraphs(works, text)
 
@@ -119,6 +123,7 @@ interface Context {
   text: string
   masked: string
   paragraphs: Paragraph[]
+  paragraphIndex: Map<Paragraph, number>
   sentenceOf: (at: number) => { start: number; end: number }
   people: PeopleIndex
 }
@@ -146,7 +151,7 @@ function attribute(work: Work, previous: Work | null, ctx: Context): void {
 
   // "“…” — Name, role" on the next line (a blockquote byline) or right after the quote.
   const wholeParagraph = before.trim() === '' && after.trim() === '' && !span.missingOpen
-  const nextParagraph = ctx.paragraphs.find((p) => p.start >= paragraph.end)
+  const nextParagraph = ctx.paragraphs[(ctx.paragraphIndex.get(paragraph) ?? -2) + 1]
   const dashLine =
     (wholeParagraph && nextParagraph
       ? /^[—–-]\s*(.+)$/.exec(ctx.text.slice(nextParagraph.start, nextParagraph.end))
@@ -160,6 +165,33 @@ function attribute(work: Work, previous: Work | null, ctx: Context): void {
     }
   }
 
+  // Joined to the previous quote: "called the talks “substantive” and “frank”".
+  if (previous && previous.span.markEnd <= span.markStart && previous.paragraph === paragraph) {
+    const between = ctx.text.slice(previous.span.markEnd, span.markStart)
+    if (
+      /^\s*(?:,|and|or|but)?\s*(?:,\s*)?(?:and\s+|or\s+)?(?:that\s+)?$/.test(between) &&
+      between.trim()
+    ) {
+      if (previous.attribution && previous.kind === null) {
+        work.attribution = { how: 'joined', resolved: previous.attribution.resolved }
+        work.terminology = previous.terminology
+        return
+      }
+    }
+  }
+
+  // A title or name introduced as one ("the documentary “…”", "branded the project “…”"), unless
+  // the quote ends in a comma and a speaker follows, as speech does ("“Curiosity,” she said").
+  const classicAfter = /[,?!]$/.test(content)
+  if (TITLE_CUE.test(before) && !classicAfter) {
+    work.kind = 'title'
+    return
+  }
+  if (NAMING_CUE.test(before) && isTitleCase(content) && !classicAfter) {
+    work.kind = 'name'
+    return
+  }
+
   // After the quote: "…,” X said" / "…,” said X, role" / "…,” according to X".
   const contentEnd = content.slice(-1)
   if (/[,?!…—–-]/.test(contentEnd) || /^\s*[,—–]/.test(after)) {
@@ -171,27 +203,6 @@ function attribute(work: Work, previous: Work | null, ctx: Context): void {
     }
   }
   if (span.missingOpen) return // only an attribution after it makes a lone closer a quote
-
-  // Joined to the previous quote: "called the talks “substantive” and “frank”".
-  if (previous && previous.span.markEnd <= span.markStart && previous.paragraph === paragraph) {
-    const between = ctx.text.slice(previous.span.markEnd, span.markStart)
-    if (/^\s*(?:,|and|or|but)?\s*(?:,\s*)?(?:and\s+|or\s+)?(?:that\s+)?$/.test(between) && between.trim()) {
-      if (previous.attribution && previous.kind === null) {
-        work.attribution = { how: 'joined', resolved: previous.attribution.resolved }
-        work.terminology = previous.terminology
-        return
-      }
-    }
-  }
-
-  if (TITLE_CUE.test(before)) {
-    work.kind = 'title'
-    return
-  }
-  if (NAMING_CUE.test(before) && isTitleCase(content)) {
-    work.kind = 'name'
-    return
-  }
 
   // Before the quote, in the same sentence: "X said: “…”", "X said the plan was “…”".
   const before2 = attributionBefore(before)
@@ -210,7 +221,7 @@ function attribute(work: Work, previous: Work | null, ctx: Context): void {
 
   // "Abernathy said:" closing the previous paragraph, the quote opening this one.
   if (before.trim() === '' && span.markStart === paragraph.start) {
-    const prev = ctx.paragraphs[ctx.paragraphs.indexOf(paragraph) - 1]
+    const prev = ctx.paragraphs[(ctx.paragraphIndex.get(paragraph) ?? 0) - 1]
     if (prev && /:\s*$/.test(ctx.text.slice(prev.start, prev.end))) {
       const prevSentence = ctx.sentenceOf(prev.end - 1)
       const from = Math.max(prevSentence.start, prev.start, prev.end - LOOK_BEFORE)
@@ -241,9 +252,14 @@ function attributionAfter(after: string): { ref: SpeakerRef | null; according: b
   const verb = VERB.exec(after)
   if (!verb) return null
   const phrase = after.slice(0, verb.index)
-  if (phrase.trim() === '' || phrase.includes(MASK)) return null
+  if (phrase.trim() === '' || phrase.includes(MASK) || /\b(?:that|which|what)\b/i.test(phrase))
+    return null
   if (phrase.trim().split(/\s+/).length > MAX_SPEAKER_WORDS) return null
-  if (/^(?:and|but|or|which|that|on|in|at|for|to|with|of|as|because|so|if|when)\b/i.test(phrase.trim())) {
+  if (
+    /^(?:and|but|or|which|that|on|in|at|for|to|with|of|as|because|so|if|when)\b/i.test(
+      phrase.trim(),
+    )
+  ) {
     return null
   }
   return { ref: parseSpeakerPhrase(phrase), according: false }
@@ -252,7 +268,8 @@ function attributionAfter(after: string): { ref: SpeakerRef | null; according: b
 /** "said Jane Doe, a spokeswoman for X" / "said the minister" → the speaker after the verb. */
 function verbFirstSpeaker(rest: string): SpeakerRef | null {
   const trimmed = rest.replace(/^\s+(?:reporters\s+|journalists\s+)?/, '')
-  const cut = trimmed.split(/\s+(?:on|at|in|during|after|before|when|while|as)\s+(?=\p{Ll})/u)[0] ?? trimmed
+  const cut =
+    trimmed.split(/\s+(?:on|at|in|during|after|before|when|while|as)\s+(?=\p{Ll})/u)[0] ?? trimmed
   const ref = parseSpeakerPhraseWithAppositive(cut)
   return ref
 }
@@ -290,7 +307,12 @@ function attributionBefore(before: string): Before | null {
   const trimmed = before.trimEnd()
   const according = /according to\s+([^,]+?),?\s*$/i.exec(trimmed)
   if (according) {
-    return { ref: parseSpeakerPhrase(according[1] ?? ''), at: according.index, how: 'according', terminology: false }
+    return {
+      ref: parseSpeakerPhrase(according[1] ?? ''),
+      at: according.index,
+      how: 'according',
+      terminology: false,
+    }
   }
   const verbs: RegExpExecArray[] = []
   VERB.lastIndex = 0
@@ -302,7 +324,8 @@ function attributionBefore(before: string): Before | null {
     const tail = before.slice(verb.index + verb[0].length)
     if (CALL.test(verb[0]) && /\bwhat\s+(?:\S+\s+){0,3}$/i.test(pre)) {
       const ref = parseSpeakerPhrase(pre.replace(/^.*\bwhat\s+/is, ''))
-      if (!ref || ref.kind === 'nominal') return { ref: null, at: 0, how: 'partial', terminology: true }
+      if (!ref || ref.kind === 'nominal')
+        return { ref: null, at: 0, how: 'partial', terminology: true }
     }
     const clauseStart = Math.max(
       pre.lastIndexOf(':') + 1,
@@ -351,14 +374,14 @@ function inheritWithinParagraphs(works: Work[], text: string): void {
     const words = content.split(/\s+/).length
     if (words < 3 && !(/^\p{Lu}/u.test(content) && /[.!?]$/.test(content))) continue
     for (const step of [-1, 1]) {
-      let j = i + step
-      while (works[j] && works[j]?.paragraph === work.paragraph) {
+      // The nearest few quotes only: a paragraph of thousands of quotes stays linear.
+      for (let j = i + step; Math.abs(j - i) <= MAX_INHERIT_STEPS; j += step) {
+        if (!works[j] || works[j]?.paragraph !== work.paragraph) break
         const other = works[j]
         if (other?.attribution && other.kind === null && other.attribution.how !== 'partial') {
           work.attribution = { how: 'paragraph', resolved: other.attribution.resolved }
           break
         }
-        j += step
       }
       if (work.attribution) break
     }
@@ -389,7 +412,8 @@ function judge(work: Work, text: string): FoundQuote {
     kind = work.kind
     confidence = kind === 'scare' ? 0.15 : kind === 'other' ? 0.2 : 0.05
   } else if (attribution) {
-    const strong = attribution.how === 'after' || attribution.how === 'before' || attribution.how === 'dash'
+    const strong =
+      attribution.how === 'after' || attribution.how === 'before' || attribution.how === 'dash'
     if (!strong && isTitleCase(content) && words <= 6) {
       kind = 'name'
       confidence = 0.1
@@ -473,25 +497,29 @@ function maskQuotes(text: string, spans: QuoteSpan[]): string {
     parts.push(text.slice(from, span.start))
     const inner = text.slice(span.start, span.end)
     const keep = /[.!?]$/.test(inner) ? 1 : 0
-    parts.push(inner.slice(0, inner.length - keep).replace(/[^\n]/g, MASK), inner.slice(inner.length - keep))
+    const body = inner.slice(0, inner.length - keep)
+    parts.push(body.includes('\n') ? body.replace(/[^\n]/g, MASK) : MASK.repeat(body.length))
+    parts.push(inner.slice(inner.length - keep))
     from = span.end
   }
   parts.push(text.slice(from))
   return parts.join('')
 }
 
-const ABBREVIATION = /\b(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|No|vs|etc|Jr|Sr|Inc|Ltd|Co|[A-Z])\.$/
+const ABBREVIATION =
+  /\b(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|No|vs|etc|Jr|Sr|Inc|Ltd|Co|[A-Z])\.$/
 
-/** Offsets where sentences start (paragraph starts included), ascending. */
+/** Offsets where sentences start (paragraph starts included), ascending. One pass over the text. */
 function sentenceStarts(masked: string, paragraphs: Paragraph[]): number[] {
   const starts: number[] = []
   const end = /[.!?…]["”’»“'›]*\s+/g
+  let m = end.exec(masked)
   for (const p of paragraphs) {
     starts.push(p.start)
-    end.lastIndex = p.start
-    for (let m = end.exec(masked); m && m.index < p.end; m = end.exec(masked)) {
+    while (m && m.index < p.start) m = end.exec(masked)
+    for (; m && m.index < p.end; m = end.exec(masked)) {
       const next = m.index + m[0].length
-      if (next >= p.end) break
+      if (next >= p.end) continue
       if (ABBREVIATION.test(masked.slice(Math.max(p.start, m.index - 5), m.index + 1))) continue
       starts.push(next)
     }

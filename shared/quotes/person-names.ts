@@ -63,8 +63,10 @@ const NOT_FIRST = new Set(
   ).split(' '),
 )
 
-const MALE = /\b(father|son|brother|husband|man|boy|spokesman|chairman|king|prince|uncle|grandfather|nephew|mr|sir|lord|congressman|businessman|councilman)\b/i
-const FEMALE = /\b(mother|daughter|sister|wife|woman|girl|spokeswoman|chairwoman|queen|princess|aunt|grandmother|niece|mrs|ms|miss|dame|lady|congresswoman|businesswoman|councilwoman)\b/i
+const MALE =
+  /\b(father|son|brother|husband|man|boy|spokesman|chairman|king|prince|uncle|grandfather|nephew|mr|sir|lord|congressman|businessman|councilman)\b/i
+const FEMALE =
+  /\b(mother|daughter|sister|wife|woman|girl|spokeswoman|chairwoman|queen|princess|aunt|grandmother|niece|mrs|ms|miss|dame|lady|congresswoman|businesswoman|councilwoman)\b/i
 
 export type Gender = 'male' | 'female' | null
 
@@ -99,7 +101,23 @@ export function findNames(text: string, options: { single?: boolean } = {}): Nam
   const names: NameMatch[] = []
   RUN.lastIndex = 0
   for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
-    let tokens = tokensOf(m[0], m.index)
+    const run = m[0]
+    if (!run.includes(' ')) {
+      // Fast path for the common case, a lone capitalised word (a sentence start, a place).
+      if (!options.single) continue
+      const word = stripPossessive(run)
+      if (NOT_PERSON.has(word) || NOT_FIRST.has(word) || TITLES.has(word)) continue
+      if (m.index >= 4 && /\bthe\s$/i.test(text.slice(m.index - 4, m.index))) continue
+      names.push({
+        name: word,
+        start: m.index,
+        end: m.index + word.length,
+        title: null,
+        gender: null,
+      })
+      continue
+    }
+    let tokens = tokensOf(run, m.index)
     // A run ending in "Shipowners’" followed by an organisation word is part of that organisation.
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40)
     const joined = /^['’]?s?['’]?\s+(\p{Lu}\p{Ll}+)/u.exec(after)
@@ -147,6 +165,9 @@ export function genderOf(words: string): Gender {
 }
 
 const DETERMINER = /^(?:the|a|an|her|his|their|its|our|my|your)\s+/i
+/** Words a role never runs back over: "told the court that X" gives X no role. */
+const ROLE_STOP =
+  /^(?:that|which|who|whom|and|or|but|to|by|with|from|for|at|in|on|as|than|said|says|told|tells|added|asked|called|calling|shows|show)$/i
 const AGE = /\b\d{1,3}-year-old\b\s*/g
 
 /** A role phrase tidied: no leading determiner, age, honorific or trailing "named". */
@@ -190,7 +211,9 @@ export function roleAround(
   let role: string | null = null
   const words = last.trim() === '' ? [] : last.trim().split(/\s+/)
   let from = words.length
-  while (from > 0 && words.length - from < 5 && !DETERMINER.test(`${words[from - 1]} `)) from--
+  const stops = (w: string | undefined): boolean =>
+    DETERMINER.test(`${w} `) || ROLE_STOP.test(w ?? '')
+  while (from > 0 && words.length - from < 5 && !stops(words[from - 1])) from--
   const reachedStop = from === 0 || DETERMINER.test(`${words[from - 1] ?? ''} `)
   if (words.length > 0 && reachedStop) role = tidyRole(words.slice(from).join(' '))
   if (title) role = role ? `${role} ${title}` : title
@@ -238,13 +261,16 @@ export function parseSpeakerPhrase(raw: string): SpeakerRef | null {
   phrase = phrase.replace(/^[\s,:;—–-]+|[\s,:;—–-]+$/g, '')
   // Clauses before the last comma are either an appositive ("the envoy, Anatol Brenner") or an
   // adverbial ("In a statement, she"): keep the subject and at most one appositive.
-  const segments = phrase.split(/\s*[,:;—–]\s*/).filter((s) => s !== '')
+  const segments = phrase.split(/\s*(?:(?<!\d),(?!\d)|[:;—–])\s*/).filter((s) => s !== '')
   let subject = segments[segments.length - 1] ?? ''
   subject = subject.replace(LEADING_CONJUNCTION, '')
   if (subject === '') return null
   const words = subject.split(' ')
   const lastWord = words[words.length - 1] ?? ''
-  if (PRONOUN.test(lastWord) && (words.length === 1 || /^(?:and|but|as|when|while)$/i.test(words[0] ?? ''))) {
+  if (
+    PRONOUN.test(lastWord) &&
+    (words.length === 1 || /^(?:and|but|as|when|while)$/i.test(words[0] ?? ''))
+  ) {
     return { kind: 'pronoun', pronoun: lastWord.toLowerCase() }
   }
   if (PRONOUN.test(words[0] ?? '') && words.length === 1) {

@@ -44,14 +44,20 @@ export class PeopleIndex {
    * sentence around an offset (so roles are read within it).
    */
   constructor(masked: string, sentenceOf: (at: number) => { start: number; end: number }) {
-    const full = findNames(masked)
-    for (const match of full) {
+    const all = findNames(masked, { single: true })
+    for (const match of all) {
+      if (!/\s/.test(match.name) && !match.title) continue
       const sentence = sentenceOf(match.start)
       const phrase = masked.slice(sentence.start, Math.min(sentence.end, match.end + 160))
       const offset = match.start - sentence.start
       const role = roleAround(phrase, offset, offset + match.name.length, match.title)
       const before = phrase.slice(Math.max(0, offset - 60), offset)
-      const person = this.add(match.name, role, genderOf(`${before} ${match.title ?? ''}`), match.start)
+      const person = this.add(
+        match.name,
+        role,
+        genderOf(`${before} ${match.title ?? ''}`),
+        match.start,
+      )
       this.mentions.push({ at: match.start, person })
     }
     // Lone surnames of people already named ("Whitcombe said") are mentions too.
@@ -60,7 +66,7 @@ export class PeopleIndex {
       const surname = surnameOf(person.name)
       if (!bySurname.has(surname)) bySurname.set(surname, person)
     }
-    for (const match of findNames(masked, { single: true })) {
+    for (const match of all) {
       if (/\s/.test(match.name)) continue
       const person = bySurname.get(match.name)
       if (person && person.firstAt < match.start) this.mentions.push({ at: match.start, person })
@@ -100,7 +106,11 @@ export class PeopleIndex {
       case 'nominal': {
         if (ref.definite && ref.role) {
           const head = roleHead(ref.role)
-          const person = this.lastMentioned(at, null, (p) => !!p.role && sameHead(roleHead(p.role), head))
+          const person = this.lastMentioned(
+            at,
+            null,
+            (p) => !!p.role && sameHead(roleHead(p.role), head),
+          )
           if (person) return { speaker: person.name, role: person.role, certainty: 0.9 }
         }
         return { speaker: null, role: ref.role, certainty: 0.9 }
@@ -118,7 +128,11 @@ export class PeopleIndex {
     return best
   }
 
-  private lastMentioned(at: number, pronoun: string | null, accept?: (p: Person) => boolean): Person | null {
+  private lastMentioned(
+    at: number,
+    pronoun: string | null,
+    accept?: (p: Person) => boolean,
+  ): Person | null {
     // Binary search for the last mention before `at`, then walk back a bounded number of steps.
     let lo = 0
     let hi = this.mentions.length

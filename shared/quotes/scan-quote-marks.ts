@@ -31,15 +31,16 @@ const CLOSES: Record<string, string> = {
   '”': '“„”',
   '“': '„“',
   '"': '"',
-  '’': '‘‚\'',
+  '’': "‘‚'",
   '‘': '‚‘',
-  "'": '\'‘',
+  "'": "'‘",
   '»': '«»',
   '«': '»',
   '›': '‹›',
   '‹': '›',
 }
 const ALL_MARKS = '“”„"‘’‚\'«»‹›'
+const MARK = /[“”„"‘’‚'«»‹›]/g
 /** Marks whose quote may run over paragraphs or lack an opener (not the single-quote family). */
 const DOUBLE_FAMILY = '“”„"«»'
 const FAMILY: Record<string, string> = {
@@ -51,10 +52,19 @@ const FAMILY: Record<string, string> = {
   '»': 'g',
 }
 
-const isSpace = (ch: string): boolean => ch === '' || /\s/.test(ch)
-const isWordChar = (ch: string): boolean => ch !== '' && /[\p{L}\p{N}]/u.test(ch)
-const isOpenContext = (ch: string): boolean => isSpace(ch) || /[([{—–\-/:]/.test(ch) || ALL_MARKS.includes(ch)
-const isCloseContext = (ch: string): boolean => isSpace(ch) || /[\p{P}]/u.test(ch) || ALL_MARKS.includes(ch)
+const isSpace = (ch: string): boolean =>
+  ch === '' ||
+  ch === ' ' ||
+  ch === '\n' ||
+  ch === '\t' ||
+  ch === '\u00a0' ||
+  (ch > '~' && /\s/.test(ch))
+const isWordChar = (ch: string): boolean =>
+  ch !== '' && (/[A-Za-z0-9]/.test(ch) || (ch > '~' && /[\p{L}\p{N}]/u.test(ch)))
+const isOpenContext = (ch: string): boolean =>
+  isSpace(ch) || /[([{—–\-/:]/.test(ch) || ALL_MARKS.includes(ch)
+const isCloseContext = (ch: string): boolean =>
+  isSpace(ch) || /[\p{P}]/u.test(ch) || ALL_MARKS.includes(ch)
 
 /** Paragraph ranges: text split at blank lines (a line break with only spaces between). */
 export function splitParagraphs(text: string): Paragraph[] {
@@ -149,9 +159,10 @@ export function scanQuoteMarks(text: string, paragraphs = splitParagraphs(text))
       }
       carried = null
     }
-    for (; i < p.end; i++) {
-      const ch = text[i] ?? ''
-      if (!ALL_MARKS.includes(ch)) continue
+    MARK.lastIndex = i
+    for (let hit = MARK.exec(text); hit && hit.index < p.end; hit = MARK.exec(text)) {
+      i = hit.index
+      const ch = hit[0]
       const role = markRole(text, i, p)
       if (!role.canOpen && !role.canClose) continue
       const closable = CLOSES[ch] ?? ''
