@@ -9,6 +9,11 @@ import {
   AnnotationKindSchema,
   AnnotationSchema,
   AnnotationTargetSchema,
+  ClaimStatusSchema,
+  EvidenceStanceSchema,
+  HighlightColorSchema,
+  MadeOnSchema,
+  SpeakerSchema,
   ArticleSchema,
   CitationEditsSchema,
   FeedIdSchema,
@@ -115,6 +120,48 @@ export const SearchHitSchema = z.object({
   score: z.number(),
   snippets: z.array(SearchSnippetSchema),
 })
+
+/** An annotation with the article it belongs to: what lists across the library show. */
+export const AnnotationEntrySchema = z.object({
+  annotation: AnnotationSchema,
+  item: z.object({
+    id: ItemIdSchema,
+    title: z.string(),
+    feedId: FeedIdSchema,
+    feedTitle: z.string(),
+    link: z.string().nullable(),
+    author: z.string().nullable(),
+    published: z.string().nullable(),
+  }),
+})
+
+export type AnnotationEntry = z.infer<typeof AnnotationEntrySchema>
+
+/** A direct quotation the quote finder found in an article, ready to save as a highlight. */
+export const FoundQuoteSchema = z.object({
+  text: z.string(),
+  speaker: z.string().nullable(),
+  role: z.string().nullable(),
+  confidence: z.number(),
+  isSpeech: z.boolean(),
+  kind: z.enum(['speech', 'scare', 'title', 'name', 'other']),
+  /** [start, end) of the quoted words in the article's text (paragraphs joined by a blank line). */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** The same place as selectors: anchored in the reader like any highlight. */
+  target: AnnotationTargetSchema,
+})
+
+const AnnotationFilterShape = {
+  kind: AnnotationKindSchema.optional(),
+  tag: z.string().min(1).max(100).optional(),
+  status: ClaimStatusSchema.optional(),
+  feedId: FeedIdSchema.optional(),
+  itemId: ItemIdSchema.optional(),
+  /** Made at or after / before these ISO dates. */
+  after: z.string().max(40).optional(),
+  before: z.string().max(40).optional(),
+}
 
 export const contract = {
   getAppInfo: method({
@@ -315,14 +362,91 @@ export const contract = {
       note: z.string().max(100_000),
       tags: z.array(z.string().min(1).max(100)).max(100),
       target: AnnotationTargetSchema,
+      color: HighlightColorSchema.optional(),
+      /** A quote's speaker. */
+      speaker: SpeakerSchema.nullable().optional(),
+      /** A claim's starting status (default unverified) and its restatement. */
+      status: ClaimStatusSchema.optional(),
+      restated: z.string().max(2000).nullable().optional(),
+      madeOn: MadeOnSchema.optional(),
+    }),
+    result: AnnotationSchema,
+    errors: ['not-found'],
+  }),
+  updateAnnotation: method({
+    doc: "Change a highlight: note, tags, colour, kind, a quote's speaker, a claim's status (kept in its history) or restatement.",
+    args: z.strictObject({
+      annotationId: AnnotationIdSchema,
+      kind: AnnotationKindSchema.optional(),
+      note: z.string().max(100_000).optional(),
+      tags: z.array(z.string().min(1).max(100)).max(100).optional(),
+      color: HighlightColorSchema.optional(),
+      speaker: SpeakerSchema.nullable().optional(),
+      status: ClaimStatusSchema.optional(),
+      restated: z.string().max(2000).nullable().optional(),
     }),
     result: AnnotationSchema,
     errors: ['not-found'],
   }),
   deleteAnnotation: method({
-    doc: 'Delete one annotation.',
+    doc: 'Delete one annotation; returns it, so the deletion can be undone (restoreAnnotation).',
     args: z.strictObject({ annotationId: AnnotationIdSchema }),
-    result: z.object({ deleted: z.literal(true) }),
+    result: z.object({ deleted: z.literal(true), annotation: AnnotationSchema }),
+    errors: ['not-found'],
+  }),
+  restoreAnnotation: method({
+    doc: 'Put back an annotation deleteAnnotation returned (the undo), with its id and links.',
+    args: z.strictObject({ annotation: AnnotationSchema }),
+    result: AnnotationSchema,
+    errors: ['not-found', 'exists'],
+  }),
+  listAllAnnotations: method({
+    doc: 'Annotations across the library, newest first, filtered by kind, tag, claim status, feed, item or date.',
+    args: z.strictObject({
+      ...AnnotationFilterShape,
+      offset: z.number().int().nonnegative().optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+    }),
+    result: z.object({
+      total: z.number().int().nonnegative(),
+      entries: z.array(AnnotationEntrySchema),
+      /** Every tag in use, most used first (for autocomplete). */
+      tags: z.array(z.object({ tag: z.string(), count: z.number().int() })),
+    }),
+    errors: [],
+  }),
+  linkEvidence: method({
+    doc: 'Link a highlight (from any article) to a claim as evidence that supports or disputes it.',
+    args: z.strictObject({
+      claimId: AnnotationIdSchema,
+      evidenceId: AnnotationIdSchema,
+      stance: EvidenceStanceSchema,
+    }),
+    result: AnnotationSchema,
+    errors: ['not-found', 'not-a-claim', 'same-annotation'],
+  }),
+  unlinkEvidence: method({
+    doc: 'Remove a highlight from the evidence of a claim.',
+    args: z.strictObject({ claimId: AnnotationIdSchema, evidenceId: AnnotationIdSchema }),
+    result: AnnotationSchema,
+    errors: ['not-found'],
+  }),
+  getClaim: method({
+    doc: 'A claim with its article and its evidence, each with its source; evidence since deleted is listed by id.',
+    args: z.strictObject({ annotationId: AnnotationIdSchema }),
+    result: z.object({
+      claim: AnnotationEntrySchema,
+      evidence: z.array(
+        z.object({ stance: EvidenceStanceSchema, at: z.string(), entry: AnnotationEntrySchema }),
+      ),
+      missing: z.array(AnnotationIdSchema),
+    }),
+    errors: ['not-found', 'not-a-claim'],
+  }),
+  findQuotes: method({
+    doc: "The direct quotations in an article's text with their speakers, judged speech or not, with a confidence.",
+    args: z.strictObject({ itemId: ItemIdSchema }),
+    result: z.object({ quotes: z.array(FoundQuoteSchema) }),
     errors: ['not-found'],
   }),
   exportArticleMarkdown: method({

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { methodNames, type MethodName, type ReaderApi } from './contract'
 import { dispatch } from './dispatch'
-import type { Article, Feed, ItemSummary, SyncSummary } from './domain'
+import type { Annotation, Article, Feed, ItemSummary, SyncSummary } from './domain'
 import { fail, ok } from './result'
 import { DEFAULT_SETTINGS } from './settings/settings'
 
@@ -67,6 +67,26 @@ const ARTICLE: Article = {
   summaryOnly: true,
   wantsFullText: true,
   fullText: { status: 'none' },
+}
+
+const ANNOTATION: Annotation = {
+  id: 'a-1',
+  itemId: ITEM_ID,
+  feedId: FEED_ID,
+  kind: 'quote',
+  note: '',
+  tags: [],
+  color: 'yellow',
+  target: {
+    position: { type: 'TextPositionSelector', start: 0, end: 2 },
+    quote: { type: 'TextQuoteSelector', exact: 'Hi', prefix: '', suffix: '' },
+  },
+  speaker: null,
+  claim: null,
+  evidence: [],
+  madeOn: null,
+  createdAt: '2026-01-23T11:00:00.000Z',
+  updatedAt: '2026-01-23T11:00:00.000Z',
 }
 
 const SUMMARY: SyncSummary = { feeds: 1, failed: 0, skipped: 0, newItems: 0, errors: [] }
@@ -184,7 +204,35 @@ function fakeApi(overrides: Partial<ReaderApi> = {}): { api: ReaderApi; calls: C
     },
     deleteAnnotation: async (args) => {
       record('deleteAnnotation', args)
-      return ok({ deleted: true as const })
+      return ok({ deleted: true as const, annotation: ANNOTATION })
+    },
+    updateAnnotation: async (args) => {
+      record('updateAnnotation', args)
+      return ok(ANNOTATION)
+    },
+    restoreAnnotation: async (args) => {
+      record('restoreAnnotation', args)
+      return ok(ANNOTATION)
+    },
+    listAllAnnotations: async (args) => {
+      record('listAllAnnotations', args)
+      return ok({ total: 0, entries: [], tags: [] })
+    },
+    linkEvidence: async (args) => {
+      record('linkEvidence', args)
+      return ok(ANNOTATION)
+    },
+    unlinkEvidence: async (args) => {
+      record('unlinkEvidence', args)
+      return ok(ANNOTATION)
+    },
+    getClaim: async (args) => {
+      record('getClaim', args)
+      return fail('not-a-claim', 'That highlight is not a claim')
+    },
+    findQuotes: async (args) => {
+      record('findQuotes', args)
+      return ok({ quotes: [] })
     },
     exportArticleMarkdown: async (args) => {
       record('exportArticleMarkdown', args)
@@ -255,6 +303,12 @@ describe('dispatch: method names', () => {
         },
       },
       deleteAnnotation: { annotationId: 'a-1' },
+      updateAnnotation: { annotationId: 'a-1', note: 'n' },
+      restoreAnnotation: { annotation: ANNOTATION },
+      linkEvidence: { claimId: 'a-1', evidenceId: 'a-2', stance: 'supports' },
+      unlinkEvidence: { claimId: 'a-1', evidenceId: 'a-2' },
+      getClaim: { annotationId: 'a-1' },
+      findQuotes: { itemId: ITEM_ID },
       exportArticleMarkdown: { itemId: ITEM_ID },
       search: { query: 'harbour tag:claim', limit: 10 },
     }

@@ -161,14 +161,66 @@ export const AnnotationTargetSchema = z.object({
 })
 export type AnnotationTarget = z.infer<typeof AnnotationTargetSchema>
 
+/** What a claim is judged to be, as the researcher's checking goes on. */
+export const ClaimStatusSchema = z.enum(['unverified', 'supported', 'disputed', 'refuted'])
+export type ClaimStatus = z.infer<typeof ClaimStatusSchema>
+
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const
+export const HighlightColorSchema = z.enum(HIGHLIGHT_COLORS)
+export type HighlightColor = z.infer<typeof HighlightColorSchema>
+
+/** Who said a quote: a name as written, and their role when the text gives one. */
+export const SpeakerSchema = z.object({
+  name: z.string().min(1).max(200),
+  role: z.string().max(300).nullable(),
+})
+export type Speaker = z.infer<typeof SpeakerSchema>
+
+/** A claim's state: its status, the claim restated in the researcher's words, and how it moved. */
+export const ClaimSchema = z.object({
+  status: ClaimStatusSchema,
+  restated: z.string().max(2000).nullable(),
+  /** Every status it has had, oldest first, with when it was set. */
+  history: z.array(z.object({ status: ClaimStatusSchema, at: IsoDateSchema })),
+})
+export type Claim = z.infer<typeof ClaimSchema>
+
+export const EvidenceStanceSchema = z.enum(['supports', 'disputes'])
+export type EvidenceStance = z.infer<typeof EvidenceStanceSchema>
+
+/** A highlight (from any article) linked to a claim as evidence for or against it. */
+export const EvidenceLinkSchema = z.object({
+  annotationId: AnnotationIdSchema,
+  stance: EvidenceStanceSchema,
+  at: IsoDateSchema,
+})
+export type EvidenceLink = z.infer<typeof EvidenceLinkSchema>
+
+/** Which text the selectors were made over: the article's version and the view shown. */
+export const MadeOnSchema = z.object({
+  /** Index into the article's versions (0 = oldest) at the time. */
+  version: z.number().int().nonnegative(),
+  view: z.enum(['feed', 'original', 'full-text']),
+})
+export type MadeOn = z.infer<typeof MadeOnSchema>
+
 export const AnnotationSchema = z.object({
   id: AnnotationIdSchema,
   itemId: ItemIdSchema,
   feedId: FeedIdSchema,
   kind: AnnotationKindSchema,
+  /** Markdown. */
   note: z.string(),
   tags: z.array(z.string()),
+  color: HighlightColorSchema,
   target: AnnotationTargetSchema,
+  /** A quote's speaker (null when not known, and for other kinds). */
+  speaker: SpeakerSchema.nullable(),
+  /** A claim's status and history (null for other kinds). */
+  claim: ClaimSchema.nullable(),
+  /** For a claim: the highlights that support or dispute it. */
+  evidence: z.array(EvidenceLinkSchema),
+  madeOn: MadeOnSchema.nullable(),
   createdAt: IsoDateSchema,
   updatedAt: IsoDateSchema,
 })

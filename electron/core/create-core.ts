@@ -8,10 +8,11 @@ import {
   type ReaderApi,
   type ReaderBridge,
 } from '../../shared/contract'
-import type { Annotation, Article } from '../../shared/domain'
+import type { Article } from '../../shared/domain'
 import { buildMarkdownNote } from '../../shared/export/markdown-note'
 import { fail, ok } from '../../shared/result'
 import { readSettings } from '../../shared/settings/settings'
+import { createAnnotationService } from './annotations/annotation-service'
 import { articleBlocks } from './articles/article-blocks'
 import { fetchImage } from './articles/fetch-image'
 import { extractFullText, looksSummaryOnly } from './articles/full-text'
@@ -29,7 +30,7 @@ import {
 } from './feeds/discover-feeds'
 import { DEFAULT_FETCH_OPTIONS, fetchFeed, type FetchOptions } from './feeds/fetch-feed'
 import { buildOpml, normalizeFeedUrl, parseOpml } from './feeds/opml'
-import { feedIdFor, newAnnotationId, sha256Hex } from './ids'
+import { feedIdFor, sha256Hex } from './ids'
 import { ItemListing, type ListFilter } from './item-listing'
 import { sortedAnnotations, summaryOf, toFeed } from './library-views'
 import type { SetAsideNotice } from './store/json-document'
@@ -231,6 +232,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
     return ok(guesses)
   }
+
+  const annotations = createAnnotationService({
+    store,
+    now,
+    changed: () => hub.emit('libraryChanged', { reason: 'annotation' }),
+    // The text the reader shows: the full text read from the page when there is one.
+    articleText: async (itemId) => {
+      const article = await articleOf(itemId)
+      if (!article) return null
+      const html =
+        article.fullText.status === 'available' ? article.fullText.contentHtml : article.contentHtml
+      return articleBlocks(html).join('\n\n')
+    },
+  })
 
   const api: ReaderApi = {
     getAppInfo: async () =>
@@ -544,32 +559,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return ok(sortedAnnotations(store, found.feedId, itemId))
     },
 
-    createAnnotation: async ({ itemId, kind, note, tags, target }) => {
-      const found = store.findItem(itemId)
-      if (!found) return fail('not-found', 'No such item')
-      const at = now().toISOString()
-      const annotation: Annotation = {
-        id: newAnnotationId(),
-        itemId,
-        feedId: found.feedId,
-        kind,
-        note,
-        tags: [...new Set(tags.map((t) => t.trim()).filter(Boolean))],
-        target,
-        createdAt: at,
-        updatedAt: at,
-      }
-      await store.addAnnotation(annotation)
-      hub.emit('libraryChanged', { reason: 'annotation' })
-      return ok(annotation)
-    },
-
-    deleteAnnotation: async ({ annotationId }) => {
-      const deleted = await store.deleteAnnotation(annotationId)
-      if (!deleted) return fail('not-found', 'No such annotation')
-      hub.emit('libraryChanged', { reason: 'annotation' })
-      return ok({ deleted: true as const })
-    },
+    createAnnotation: (args) => annotations.create(args),
+    updateAnnotation: (args) => annotations.update(args),
+    deleteAnnotation: ({ annotationId }) => annotations.remove(annotationId),
+    restoreAnnotation: ({ annotation }) => annotations.restore(annotation),
+    listAllAnnotations: async (args) => annotations.listAll(args),
+    linkEvidence: (args) => annotations.link(args),
+    unlinkEvidence: (args) => annotations.unlink(args),
+    getClaim: async ({ annotationId }) => annotations.getClaim(annotationId),
+    findQuotes: ({ itemId }) => annotations.quotes(itemId),
 
     search: async ({ query, limit }) => {
       const started = performance.now()

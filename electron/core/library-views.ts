@@ -1,6 +1,7 @@
 // Turns stored rows into the contract's domain values (Feed, ItemSummary, Article). The one place
 // that knows both shapes, so the store can change without the renderer noticing.
 import type { Annotation, Feed, ItemSummary } from '../../shared/domain'
+import { toAnnotation } from './annotations/stored-annotation'
 import type { LibraryStore, StoredFeed, StoredItem } from './store/library-store'
 
 export function toFeed(store: LibraryStore, feed: StoredFeed): Feed {
@@ -92,5 +93,6 @@ export function sortedAnnotations(
   return store
     .annotations(feedId)
     .filter((a) => a.itemId === itemId)
+    .map(toAnnotation)
     .sort((a, b) => a.target.position.start - b.target.position.start)
 }

@@ -68,6 +68,11 @@ function annotation(
     kind: options.kind ?? 'plain',
     note: options.note ?? '',
     tags: options.tags ?? [],
+    color: 'yellow',
+    speaker: null,
+    claim: null,
+    evidence: [],
+    madeOn: null,
     target: {
       position: { type: 'TextPositionSelector', start, end },
       quote: {

@@ -6,7 +6,7 @@
 // most articles and most words are rare — queries over it are as selective as over real news.
 import { sha256Hex } from '../../electron/core/ids'
 import { LibraryStore, type StoredItem } from '../../electron/core/store/library-store'
-import type { Annotation } from '../../shared/domain'
+import type { StoredAnnotation as Annotation } from '../../electron/core/annotations/stored-annotation'
 import { mulberry32 } from '../helpers/prng'
 
 export interface LibraryOptions {

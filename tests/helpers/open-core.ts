@@ -1,12 +1,13 @@
 // Opens a real core over a temp data dir with the repository's resources/ (sample library).
+// Every core opened here is closed before the temp dirs go (closing twice is harmless).
 import { join } from 'node:path'
 import { createCore, type Core, type CoreOptions } from '../../electron/core/create-core'
-import { tempDir } from './temp-dir'
+import { stopBeforeRemoval, tempDir } from './temp-dir'
 
 export const RESOURCES_DIR = join(__dirname, '..', '..', 'resources')
 
 export async function openCore(options: Partial<CoreOptions> = {}): Promise<Core> {
-  return createCore({
+  const core = await createCore({
     dataDir: options.dataDir ?? (await tempDir()),
     resourcesDir: RESOURCES_DIR,
     shell: 'test',
@@ -14,4 +15,9 @@ export async function openCore(options: Partial<CoreOptions> = {}): Promise<Core
     fetchOptions: { timeoutMs: 3000 },
     ...options,
   })
+  let closing: Promise<void> | null = null
+  const close = core.close.bind(core)
+  const closeOnce = (): Promise<void> => (closing ??= close())
+  stopBeforeRemoval(closeOnce)
+  return Object.assign(core, { close: closeOnce })
 }

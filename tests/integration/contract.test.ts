@@ -148,6 +148,48 @@ describe.each(transports)('the contract over %s', (_name, connect) => {
     expect(note.markdown).toContain('author: "Daria Kovalenko"')
     const found = check('search', await api.search({ query: 'is:annotated' }))
     expect(found.hits.map((hit) => hit.item.id)).toContain(item.id)
+    // Annotations: a claim with a status history and evidence, found quotes, delete and undo.
+    const claim = check(
+      'updateAnnotation',
+      await api.updateAnnotation({
+        annotationId: annotation.id,
+        kind: 'claim',
+        status: 'disputed',
+      }),
+    )
+    expect(claim.claim?.history.map((h) => h.status)).toEqual(['unverified', 'disputed'])
+    const quotes = check('findQuotes', await api.findQuotes({ itemId: item.id }))
+    expect(quotes.quotes.some((q) => q.isSpeech)).toBe(true)
+    const speech = quotes.quotes.find((q) => q.isSpeech)!
+    const evidence = check(
+      'createAnnotation',
+      await api.createAnnotation({
+        itemId: item.id,
+        kind: 'quote',
+        note: '',
+        tags: [],
+        target: speech.target,
+        speaker: speech.speaker ? { name: speech.speaker, role: speech.role } : null,
+      }),
+    )
+    check(
+      'linkEvidence',
+      await api.linkEvidence({ claimId: claim.id, evidenceId: evidence.id, stance: 'supports' }),
+    )
+    const board = check('getClaim', await api.getClaim({ annotationId: claim.id }))
+    expect(board.evidence.map((e) => e.entry.annotation.id)).toEqual([evidence.id])
+    check(
+      'unlinkEvidence',
+      await api.unlinkEvidence({ claimId: claim.id, evidenceId: evidence.id }),
+    )
+    expect(check('listAllAnnotations', await api.listAllAnnotations({ kind: 'claim' })).total).toBe(
+      1,
+    )
+    const removed = check(
+      'deleteAnnotation',
+      await api.deleteAnnotation({ annotationId: annotation.id }),
+    )
+    check('restoreAnnotation', await api.restoreAnnotation({ annotation: removed.annotation }))
     check('deleteAnnotation', await api.deleteAnnotation({ annotationId: annotation.id }))
     expect(check('getSettings', await api.getSettings({})).theme).toBe('system')
     expect(check('updateSettings', await api.updateSettings({ theme: 'sepia' })).theme).toBe(

@@ -13,7 +13,8 @@
 import { mkdir, readdir, rename } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import type { PageMetadata } from '../../../shared/citation/page-metadata-types'
-import type { Annotation, CitationEdits } from '../../../shared/domain'
+import type { CitationEdits } from '../../../shared/domain'
+import type { StoredAnnotation } from '../annotations/stored-annotation'
 import { BodyStore, type BodyRef } from './body-store'
 import { FileChangeJournal } from './change-journal'
 import type { SetAsideNotice } from './json-document'
@@ -133,7 +134,7 @@ interface SettingsDoc {
 interface AnnotationsDoc {
   schemaVersion: number
   feedId: string
-  annotations: Annotation[]
+  annotations: StoredAnnotation[]
 }
 
 interface FeedDocs {
@@ -630,28 +631,57 @@ export class LibraryStore {
     })
   }
 
-  annotations(feedId: string): readonly Annotation[] {
+  annotations(feedId: string): readonly StoredAnnotation[] {
     return this.docs(feedId).annotations.data.annotations
   }
 
-  async addAnnotation(annotation: Annotation): Promise<void> {
-    await this.docs(annotation.feedId).annotations.update((data) => {
-      this.revisions.annotations++
+  /** The annotation with this id, and its feed; undefined when there is none. */
+  findAnnotation(
+    annotationId: string,
+  ): { feedId: string; annotation: StoredAnnotation } | undefined {
+    for (const [feedId, docs] of this.feedDocs) {
+      const annotation = docs.annotations.data.annotations.find((a) => a.id === annotationId)
+      if (annotation) return { feedId, annotation }
+    }
+    return undefined
+  }
+
+  /** Adds an annotation; false (and nothing written) when one with its id is already there. */
+  async addAnnotation(annotation: StoredAnnotation): Promise<boolean> {
+    return this.docs(annotation.feedId).annotations.update((data) => {
+      if (data.annotations.some((a) => a.id === annotation.id)) return false
       data.annotations.push(annotation)
+      return true
     })
   }
 
-  async deleteAnnotation(annotationId: string): Promise<boolean> {
-    for (const docs of this.feedDocs.values()) {
-      if (!docs.annotations.data.annotations.some((a) => a.id === annotationId)) continue
-      return docs.annotations.update((data) => {
-        const index = data.annotations.findIndex((a) => a.id === annotationId)
-        if (index === -1) return false
-        data.annotations.splice(index, 1)
-        this.revisions.annotations++
-        return true
-      })
-    }
-    return false
+  /**
+   * Changes one annotation under the lock, on the newest data: `change` gets the stored value and
+   * returns the new one. Resolves with the new value once written, or null when it is gone.
+   */
+  async updateAnnotation(
+    annotationId: string,
+    change: (annotation: StoredAnnotation) => StoredAnnotation,
+  ): Promise<StoredAnnotation | null> {
+    const found = this.findAnnotation(annotationId)
+    if (!found) return null
+    return this.docs(found.feedId).annotations.update((data) => {
+      const index = data.annotations.findIndex((a) => a.id === annotationId)
+      if (index === -1) return null
+      const next = change(data.annotations[index]!)
+      data.annotations[index] = next
+      return next
+    })
+  }
+
+  /** Deletes one annotation; resolves with what was deleted (for an undo), or null. */
+  async deleteAnnotation(annotationId: string): Promise<StoredAnnotation | null> {
+    const found = this.findAnnotation(annotationId)
+    if (!found) return null
+    return this.docs(found.feedId).annotations.update((data) => {
+      const index = data.annotations.findIndex((a) => a.id === annotationId)
+      if (index === -1) return null
+      return data.annotations.splice(index, 1)[0]!
+    })
   }
 }
