@@ -7,10 +7,14 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import type { ReaderError } from '../../shared/result'
 import type { ItemSummary } from '../../shared/domain'
-import { LIST_PAGE_MAX } from '../../shared/contract'
+import { LIST_PAGE_MAX, type MethodValue } from '../../shared/contract'
+import { describeTextRange } from '../../shared/anchoring/describe-text-range'
+import { findQuotes } from '../../shared/quotes/find-quotes'
 import { appPaths, resolveDataDir } from '../core/app-paths'
 import { createCore, type Core } from '../core/create-core'
+import { articleBlocks } from '../core/articles/article-blocks'
 import { readArticle } from '../core/articles/read-article'
+import { sanitizeHtml } from '../core/articles/sanitize-html'
 import { parseCommand } from './parse-command'
 
 export const HELP = `reader — the Research Reader command line
@@ -37,6 +41,12 @@ Commands:
   show <item-id> [--original] [--json]
                              the article as the reader shows it: cleaned text (or the
                              original), its citation and its versions
+  quotes <item-id | file.html> [--json]
+                             the direct quotations in an article with speaker, role,
+                             confidence, offsets in its text, and whether they are speech
+  annotate <item-id> --quote "exact text" [--kind quote|claim|plain] [--speaker S]
+           [--role R] [--status S] [--note N] [--tag T]... [--occurrence N]
+                             highlight text in an article (anchored like one made in the app)
   export <item-id> [--out FILE]
                              the article's cited Markdown note (stdout, or FILE)
   parse <file|url> [--base-url URL] [--content-type "TYPE; charset=X"] [--clean]
@@ -54,6 +64,8 @@ export interface CliIo {
   out: (text: string) => void
   err: (text: string) => void
 }
+
+type FoundQuoteOut = Omit<MethodValue<'findQuotes'>['quotes'][number], 'target'>
 
 export async function runCli(argv: string[], bundleDir: string, io: CliIo): Promise<number> {
   const opened: Core[] = []
@@ -88,6 +100,14 @@ async function runCommand(
         original: { type: 'boolean' },
         clean: { type: 'boolean' },
         'base-url': { type: 'string' },
+        quote: { type: 'string' },
+        kind: { type: 'string' },
+        speaker: { type: 'string' },
+        role: { type: 'string' },
+        status: { type: 'string' },
+        note: { type: 'string' },
+        tag: { type: 'string', multiple: true },
+        occurrence: { type: 'string' },
         'content-type': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -361,6 +381,90 @@ async function runCommand(
           ].join('\n'),
         )
       }
+      return 0
+    }
+    case 'quotes': {
+      const source = rest[0]
+      if (!source) return usage(io, 'quotes needs an item id or an HTML file')
+      let quotes: FoundQuoteOut[]
+      if (/^i-[a-z0-9-]+$/.test(source) && !existsSync(source)) {
+        const core = await open()
+        const result = await core.findQuotes({ itemId: source })
+        if (!result.ok) return failWith(result.error)
+        quotes = result.value.quotes
+      } else {
+        let html: string
+        try {
+          html = await readFile(source, 'utf8')
+        } catch (error) {
+          io.err(`reader: cannot read ${source}: ${(error as Error).message}`)
+          return 1
+        }
+        quotes = findQuotes(articleBlocks(sanitizeHtml(html, null).html).join('\n\n'))
+      }
+      const rows = quotes.map((q) => ({
+        text: q.text,
+        speaker: q.speaker,
+        role: q.role,
+        confidence: Math.round(q.confidence * 100) / 100,
+        start: q.start,
+        end: q.end,
+        isSpeech: q.isSpeech,
+        kind: q.kind,
+      }))
+      if (json) io.out(JSON.stringify(rows, null, 2))
+      else
+        for (const q of rows) {
+          const who = q.speaker ?? (q.role ? `(${q.role})` : 'unattributed')
+          const role = q.speaker && q.role ? `, ${q.role}` : ''
+          io.out(
+            `${q.isSpeech ? 'speech' : q.kind.padEnd(6)}  ${q.confidence.toFixed(2)}  ${who}${role}\n    “${q.text}” [${q.start}–${q.end}]`,
+          )
+        }
+      return 0
+    }
+    case 'annotate': {
+      const itemId = rest[0]
+      const exact = values.quote
+      if (!itemId || !exact) return usage(io, 'annotate needs an item id and --quote "exact text"')
+      const kind = values.kind ?? 'plain'
+      if (kind !== 'plain' && kind !== 'quote' && kind !== 'claim')
+        return usage(io, '--kind is quote, claim or plain')
+      const status = values.status
+      const statuses = ['unverified', 'supported', 'disputed', 'refuted'] as const
+      if (status !== undefined && !statuses.includes(status as (typeof statuses)[number]))
+        return usage(io, `--status is one of ${statuses.join(', ')}`)
+      const occurrence = Number(values.occurrence ?? 1)
+      if (!Number.isInteger(occurrence) || occurrence < 1)
+        return usage(io, '--occurrence is a whole number from 1')
+      const core = await open()
+      const text = await core.readerText(itemId)
+      if (text === null) return failWith({ code: 'not-found', message: 'No such item' })
+      let start = -1
+      for (let n = 0; n < occurrence; n++) start = text.indexOf(exact, start + 1)
+      if (start === -1) {
+        io.err(
+          `reader: the article does not contain that text${occurrence > 1 ? ` ${occurrence} times` : ''}`,
+        )
+        return 1
+      }
+      const result = await core.createAnnotation({
+        itemId,
+        kind,
+        note: values.note ?? '',
+        tags: values.tag ?? [],
+        target: describeTextRange(text, start, start + exact.length),
+        ...(kind === 'quote' && values.speaker
+          ? { speaker: { name: values.speaker, role: values.role ?? null } }
+          : {}),
+        ...(kind === 'claim' && status ? { status: status as (typeof statuses)[number] } : {}),
+      })
+      if (!result.ok) return failWith(result.error)
+      if (json) io.out(JSON.stringify(result.value, null, 2))
+      else
+        io.out(
+          `Saved ${result.value.kind} ${result.value.id} on ${itemId} at ${start}–${start + exact.length}`,
+        )
       return 0
     }
     case 'export': {

@@ -14,6 +14,7 @@ import { fail, ok } from '../../shared/result'
 import { readSettings } from '../../shared/settings/settings'
 import { createAnnotationService } from './annotations/annotation-service'
 import { articleBlocks } from './articles/article-blocks'
+import { readerText } from './articles/reader-text'
 import { fetchImage } from './articles/fetch-image'
 import { extractFullText, looksSummaryOnly } from './articles/full-text'
 import { extractPageMetadata } from './articles/page-metadata'
@@ -68,6 +69,11 @@ export interface Core extends ReaderBridge {
   readonly dataDir: string
   /** An article image from the offline cache, fetched (politely, capped) the first time. */
   media(url: string): Promise<MediaResult>
+  /**
+   * The text the reader's highlight offsets count in for an item (its full text when read from
+   * the page), or null for an unknown item — for highlights made outside the window.
+   */
+  readerText(itemId: string): Promise<string | null>
   /** Files found corrupt at open and moved aside (the user is told). */
   readonly setAside: readonly SetAsideNotice[]
   /** Resolves once the search index has caught up with the library (tests, CLI, benchmark). */
@@ -639,6 +645,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     setAside,
     searchIdle: () => searchIndex.idle(),
+    readerText: async (itemId) => {
+      const article = await articleOf(itemId)
+      if (!article) return null
+      return readerText(
+        article.fullText.status === 'available'
+          ? article.fullText.contentHtml
+          : article.contentHtml,
+      )
+    },
     close: async () => {
       await store.flush()
       await searchIndex.close()

@@ -2,7 +2,7 @@
 // help, version, and clear failures with exit codes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { runCli } from '../../electron/cli/run-cli'
 import {
   fixture,
@@ -129,6 +129,103 @@ describe('reader', () => {
     const human = await reader('--data', data, 'show', items[0]!.id)
     expect(human.out.split('\n')[1]).toBe('Daria Kovalenko — Harbour Wire — 2026-01-23T08:40:00Z')
     expect((await reader('--data', data, 'show', 'i-0000000000000000')).code).toBe(1)
+  })
+
+  it('finds the quotes of an article or an HTML file, and annotates text by quoting it', async () => {
+    const data = await tempDir()
+    expect((await reader('--data', data, 'add', server.url('/wire.xml'))).code).toBe(0)
+    const items = JSON.parse((await reader('--data', data, 'items', '--json')).out) as {
+      id: string
+      title: string
+    }[]
+    const talks = items.find((i) => i.title === 'Envoys agree to resume border talks')!
+    const quotes = await reader('--data', data, 'quotes', talks.id, '--json')
+    expect(quotes.code).toBe(0)
+    const found = JSON.parse(quotes.out) as {
+      text: string
+      speaker: string | null
+      role: string | null
+      isSpeech: boolean
+      start: number
+      end: number
+      confidence: number
+    }[]
+    expect(found.map((q) => [q.text, q.isSpeech]).slice(0, 2)).toEqual([
+      ['We are ready to sit down again without preconditions,', true],
+      ['Nothing is agreed until everything is agreed.', true],
+    ])
+    expect(found[0]).toMatchObject({ role: 'envoy' })
+    const human = await reader('--data', data, 'quotes', talks.id)
+    expect(human.out).toContain('“Nothing is agreed until everything is agreed.”')
+
+    // A file needs no library.
+    const file = join(data, 'page.html')
+    await writeFile(
+      file,
+      '<article><p>“The bridge opens in May,” said Mayor Ana Ruiz.</p><p>Critics called it a “vanity project”.</p></article>',
+    )
+    const fromFile = JSON.parse((await reader('quotes', file, '--json')).out) as {
+      text: string
+      speaker: string | null
+      isSpeech: boolean
+    }[]
+    expect(fromFile[0]).toMatchObject({
+      text: 'The bridge opens in May,',
+      speaker: 'Ana Ruiz',
+      isSpeech: true,
+    })
+
+    const annotate = await reader(
+      '--data',
+      data,
+      'annotate',
+      talks.id,
+      '--quote',
+      'Nothing is agreed until everything is agreed.',
+      '--kind',
+      'quote',
+      '--speaker',
+      'The aide',
+      '--tag',
+      'talks',
+      '--tag',
+      'follow-up',
+      '--json',
+    )
+    expect(annotate.code).toBe(0)
+    const saved = JSON.parse(annotate.out) as {
+      id: string
+      speaker: unknown
+      tags: string[]
+      target: { quote: { exact: string; prefix: string } }
+    }
+    expect(saved).toMatchObject({
+      speaker: { name: 'The aide', role: null },
+      tags: ['talks', 'follow-up'],
+      target: { quote: { exact: 'Nothing is agreed until everything is agreed.' } },
+    })
+    // Offsets and context count in the text the reader window sees (its textContent).
+    expect(saved.target.quote.prefix).toMatch(/the meeting\.\s*The aide said: “$/)
+    const claim = await reader(
+      '--data',
+      data,
+      'annotate',
+      talks.id,
+      '--quote',
+      'preconditions',
+      '--kind',
+      'claim',
+      '--status',
+      'disputed',
+    )
+    expect(claim.out).toMatch(/^Saved claim a-[a-z0-9-]+ on i-/)
+    expect(
+      (await reader('--data', data, 'annotate', talks.id, '--quote', 'not in the text')).code,
+    ).toBe(1)
+    expect(
+      (await reader('--data', data, 'annotate', talks.id, '--quote', 'x', '--kind', 'note')).code,
+    ).toBe(2)
+    expect((await reader('--data', data, 'annotate', talks.id)).code).toBe(2)
   })
 
   it('searches the library: ranked hits with marked snippets, or JSON; bad usage exits 2', async () => {
