@@ -460,8 +460,7 @@ export const useReader = create<ReaderState>((set, get) => {
     },
 
     async syncAll(options = {}) {
-      const feedIds = options.feedId ? [options.feedId] : null
-      set({ sync: { done: 0, total: feedIds ? 1 : get().feeds.length, newItems: 0 } })
+      set({ sync: { done: 0, total: options.feedId ? 1 : get().feeds.length, newItems: 0 } })
       const result = options.feedId
         ? await reader.syncFeed({ feedId: options.feedId })
         : await reader.syncAll({ dueOnly: Boolean(options.dueOnly) })
