@@ -167,7 +167,7 @@ export function HighlightComposer({
       {kind === 'claim' && (
         <div className="composer-row">
           <label className="field">
-            Status
+            Claim status
             <select value={status} onChange={(e) => setStatus(e.target.value as ClaimStatus)}>
               {STATUSES.map((s) => (
                 <option key={s} value={s}>
