@@ -173,6 +173,13 @@ test('create each kind, edit a claim twice, delete with Undo, and find them afte
   for (const [i, text] of order.entries()) await expect(cards.nth(i)).toContainText(text)
   await expect(content.locator('mark.highlight-claim')).toHaveText(claim)
 
+  // The original view shows more text: the highlights re-anchor in it, and back.
+  await page.getByRole('button', { name: /Show original/ }).click()
+  await expect(content.locator('mark.highlight-claim')).toHaveText(claim)
+  await expect(content.locator('mark.highlight-quote')).toHaveText(aide)
+  await page.getByRole('button', { name: 'Show cleaned' }).click()
+  await expect(content.locator('mark.highlight-claim')).toHaveText(claim)
+
   // On disk: a reload brings all three back in the same places.
   await page.reload()
   await openTalks(page)
@@ -195,6 +202,14 @@ test('Find quotes shows the speech quotes; Save as quote makes a quote with its 
   await page.goto(shell.url)
   await openTalks(page)
   const content = page.getByTestId('article-content')
+  // A selection that is a found quote opens the composer as a quote with its speaker.
+  await selectWithMouse(page, 'the alternative is worse for everyone')
+  const composer = page.getByRole('region', { name: 'New highlight' })
+  await expect(composer.getByLabel('Quote', { exact: true })).toBeChecked()
+  await expect(composer.getByLabel('Speaker')).toHaveValue('Anatol Brenner')
+  await composer.getByRole('button', { name: 'Cancel' }).click()
+  await expect(composer).toBeHidden()
+
   await page.getByRole('button', { name: 'Find quotes' }).click()
   const found = page.getByRole('region', { name: 'Found quotes' })
   const brenner = found.getByTestId('found-quote').filter({ hasText: 'Anatol Brenner' })

@@ -33,7 +33,11 @@ export function HighlightCard({ annotation: a, orphan, onShow }: Props) {
     >
       <p className="card-head">
         <span className="kind-badge">{KIND_LABEL[a.kind]}</span>
-        <span className={`color-dot color-${a.color}`} aria-label={`Colour: ${a.color}`} />
+        <span
+          className={`color-dot color-${a.color}`}
+          role="img"
+          aria-label={`Colour: ${a.color}`}
+        />
         {a.kind === 'quote' && a.speaker && (
           <span className="speaker">
             {a.speaker.name}
