@@ -17,7 +17,12 @@ function annotationOn(text: string, quote: string, id: string): Annotation {
     kind: 'quote',
     note: `note ${id}`,
     tags: ['ceasefire'],
+    color: 'yellow',
     target: describeTextRange(text, at, at + quote.length),
+    speaker: null,
+    claim: null,
+    evidence: [],
+    madeOn: null,
     createdAt: '2026-01-23T10:40:00.000Z',
     updatedAt: '2026-01-23T10:40:00.000Z',
   })

@@ -30,6 +30,54 @@ const VIEWS: View[] = [
     },
   },
   {
+    name: 'article-with-highlights-and-found-quotes',
+    open: async (page) => {
+      await page.getByRole('option', { name: /Envoys agree to resume Tarsk/ }).click()
+      const content = page.getByTestId('article-content')
+      await expect(content).toBeVisible()
+      // A highlight of each kind through the contract (the UI path has its own spec), then the
+      // quote finder's suggestions.
+      await page.evaluate(async () => {
+        const text = document.querySelector('[data-testid="article-content"]')!.textContent ?? ''
+        const items = await fetch('/api/call/listItems', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        }).then((r) => r.json())
+        const item = items.value.items.find((i: { title: string }) => i.title.startsWith('Envoys'))
+        const phrases: [string, string][] = [
+          ['plain', 'ending a three-month pause'],
+          ['claim', 'roughly 14,000 people live'],
+          ['quote', 'We have agreed to talk.'],
+        ]
+        for (const [kind, exact] of phrases) {
+          const start = text.indexOf(exact)
+          await fetch('/api/call/createAnnotation', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              itemId: item.id,
+              kind,
+              note: 'A **note** with [a link](https://example.org)',
+              tags: ['check'],
+              target: {
+                position: { type: 'TextPositionSelector', start, end: start + exact.length },
+                quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+              },
+              ...(kind === 'quote' ? { speaker: { name: 'An aide', role: null } } : {}),
+            }),
+          })
+        }
+      })
+      await page.reload()
+      await page.getByRole('option', { name: /Envoys agree to resume Tarsk/ }).click()
+      await expect(page.getByTestId('highlight-card')).toHaveCount(3)
+      await page.getByRole('button', { name: 'Find quotes' }).click()
+      await expect(page.getByRole('region', { name: 'Found quotes' })).toBeVisible()
+      await expect(content.locator('mark.found-quote').first()).toBeVisible()
+    },
+  },
+  {
     name: 'search',
     open: async (page) => {
       await page.getByRole('searchbox', { name: 'Search' }).fill('talks')

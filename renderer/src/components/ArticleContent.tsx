@@ -5,7 +5,8 @@ import { useEffect, useLayoutEffect, useRef } from 'react'
 import { anchorTarget } from '../../../shared/anchoring/anchor-target'
 import { describeTextRange } from '../../../shared/anchoring/describe-text-range'
 import type { Annotation, AnnotationTarget } from '../../../shared/domain'
-import { paintHighlights, type PaintSpan } from '../highlight/paint-highlights'
+import { FOUND_PREFIX, paintHighlights, type PaintSpan } from '../highlight/paint-highlights'
+import type { FoundQuote } from '../state/annotation-store'
 import { reader } from '../api/reader'
 import { markCleanedBlocks } from '../highlight/clean-view'
 import { purifyArticleHtml } from '../highlight/purify-article'
@@ -27,7 +28,14 @@ interface Props {
   annotations: Annotation[]
   onSelect: (selection: TextSelection | null) => void
   onOrphans: (orphans: Annotation[]) => void
+  /** The quote finder's suggestions to paint (dashed), or none. */
+  quotes?: FoundQuote[]
+  /** Where each suggestion anchored in this text (null: not found), with the text itself. */
+  onQuotesAnchored?: (spans: ({ start: number; end: number } | null)[], text: string) => void
 }
+
+/** Below this the quote finder is unsure: the suggestion is marked as such. */
+export const LOW_CONFIDENCE = 0.6
 
 export function ArticleContent({
   html,
@@ -38,6 +46,8 @@ export function ArticleContent({
   annotations,
   onSelect,
   onOrphans,
+  quotes,
+  onQuotesAnchored,
 }: Props) {
   const ref = useRef<HTMLDivElement>(null)
 
@@ -56,12 +66,34 @@ export function ArticleContent({
     const orphans: Annotation[] = []
     for (const annotation of annotations) {
       const span = anchorTarget(text, annotation.target)
-      if (span) spans.push({ id: annotation.id, kind: annotation.kind, ...span })
+      if (span)
+        spans.push({
+          id: annotation.id,
+          kind: annotation.kind,
+          ...span,
+          classes: [`color-${annotation.color}`],
+        })
       else orphans.push(annotation)
     }
+    const quoteSpans = (quotes ?? []).map((quote) => anchorTarget(text, quote.target))
+    quoteSpans.forEach((span, index) => {
+      if (!span) return
+      const low = quotes![index]!.confidence < LOW_CONFIDENCE
+      spans.push({
+        id: `${FOUND_PREFIX}${index}`,
+        kind: 'quote',
+        start: span.start,
+        end: span.end,
+        classes: low ? ['low-confidence'] : [],
+      })
+    })
     paintHighlights(root, spans)
     onOrphans(orphans)
-  }, [html, title, feedAuthor, annotations, onOrphans, onCleaned])
+    onQuotesAnchored?.(
+      quoteSpans.map((span) => (span ? { start: span.start, end: span.end } : null)),
+      text,
+    )
+  }, [html, title, feedAuthor, annotations, onOrphans, onCleaned, quotes, onQuotesAnchored])
 
   useEffect(() => {
     const root = ref.current

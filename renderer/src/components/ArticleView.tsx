@@ -1,23 +1,59 @@
 // The reader pane: citation header, the article with its highlights, the composer for a new
-// highlight, the list of highlights (and orphans), and the Markdown export.
-import { useCallback, useState } from 'react'
-import type { Annotation, Article } from '../../../shared/domain'
+// highlight, the list of highlights (and orphans), the quote finder, and the Markdown export.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { describeTextRange } from '../../../shared/anchoring/describe-text-range'
+import type { Annotation, Article, MadeOn } from '../../../shared/domain'
 import { useReader } from '../state/reader-store'
+import { DEFAULT_COLOR, useAnnotations, type FoundQuote } from '../state/annotation-store'
 import { ArticleContent, type TextSelection } from './ArticleContent'
 import { CitationEditor } from './CitationEditor'
 import { VersionsPanel } from './VersionsPanel'
 import { ExportDialog } from './ExportDialog'
 import { HighlightComposer } from './HighlightComposer'
+import { HighlightCard } from './annotations/HighlightCard'
+import { FoundQuotes } from './annotations/FoundQuotes'
 import { formatDate } from './format-date'
 
-const KIND_LABEL = { plain: 'Highlight', quote: 'Quote', claim: 'Claim' } as const
+type Span = { start: number; end: number } | null
+
+/** Text compared loosely: no quotation marks, case or spacing differences. */
+const loose = (text: string): string =>
+  text
+    .replace(/[“”„"‘’‚'«»]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+
+/** The found speech quote a selection is (or is inside of, or wraps), if any. */
+function matchingQuote(text: string, quotes: FoundQuote[]): FoundQuote | null {
+  const picked = loose(text)
+  if (picked.length < 8) return null
+  return (
+    quotes.find((q) => {
+      const quote = loose(q.text)
+      return q.isSpeech && quote && (picked.includes(quote) || quote.includes(picked))
+    }) ?? null
+  )
+}
 
 export function ArticleView({ article }: { article: Article }) {
   const annotations = useReader((s) => s.annotations)
-  const createAnnotation = useReader((s) => s.createAnnotation)
-  const deleteAnnotation = useReader((s) => s.deleteAnnotation)
   const exportMarkdown = useReader((s) => s.exportMarkdown)
-  const [selection, setSelection] = useState<TextSelection | null>(null)
+  const createAnnotation = useAnnotations((s) => s.create)
+  const tagOptions = useAnnotations((s) => s.tags)
+  const loadTags = useAnnotations((s) => s.loadTags)
+  const quotesOf = useAnnotations((s) => s.quotesOf)
+  const showQuotes = useAnnotations((s) => s.showQuotes)
+  const hideQuotes = useAnnotations((s) => s.hideQuotes)
+  const showingQuotes = useAnnotations((s) => s.showingQuotesFor === article.id)
+  const foundForItem = useAnnotations((s) => s.found[article.id])
+  const [findingQuotes, setFindingQuotes] = useState(false)
+  const [selection, setSelection] = useState<
+    (TextSelection & { suggestion: FoundQuote | null }) | null
+  >(null)
+  const [quoteSpans, setQuoteSpans] = useState<Span[]>([])
+  const shownText = useRef('')
+  const articleRef = useRef<HTMLElement>(null)
   const [orphans, setOrphans] = useState<Annotation[]>([])
   const [note, setNote] = useState<{ fileName: string; markdown: string } | null>(null)
   const [showOriginal, setShowOriginal] = useState(false)
@@ -35,10 +71,89 @@ export function ArticleView({ article }: { article: Article }) {
   const { citation } = article
   const citedDate = citation.published ?? article.published
 
-  const onSelect = useCallback((picked: TextSelection | null) => setSelection(picked), [])
+  useEffect(() => {
+    void loadTags()
+  }, [loadTags])
+
+  // Only the newest selection may open the composer (the quote finder answers asynchronously).
+  const selections = useRef(0)
+  const onSelect = useCallback(
+    (picked: TextSelection | null) => {
+      const request = ++selections.current
+      if (!picked) return setSelection(null)
+      void quotesOf(article.id).then((quotes) => {
+        if (request !== selections.current) return
+        setSelection({ ...picked, suggestion: matchingQuote(picked.text, quotes) })
+      })
+    },
+    [article.id, quotesOf],
+  )
+
+  const view: MadeOn['view'] =
+    fullText.status === 'available' && !showFeedVersion
+      ? 'full-text'
+      : showOriginal
+        ? 'original'
+        : 'feed'
+  const madeOn: MadeOn = {
+    version:
+      article.versions.find((v) => v.current)?.index ?? Math.max(0, article.versions.length - 1),
+    view,
+  }
+
+  // The speech quotes found, minus those already saved as highlights.
+  const shownQuotes = useMemo(() => {
+    if (!showingQuotes || !foundForItem) return []
+    const saved = new Set(annotations.map((a) => loose(a.target.quote.exact)))
+    return foundForItem.filter((q) => q.isSpeech && !saved.has(loose(q.text)))
+  }, [showingQuotes, foundForItem, annotations])
+
+  const onQuotesAnchored = useCallback((spans: Span[], text: string) => {
+    shownText.current = text
+    setQuoteSpans(spans)
+  }, [])
+
+  const saveFoundQuote = (quote: FoundQuote, index: number): void => {
+    const span = quoteSpans[index]
+    const target = span ? describeTextRange(shownText.current, span.start, span.end) : quote.target
+    void createAnnotation({
+      draft: {
+        kind: 'quote',
+        color: DEFAULT_COLOR.quote,
+        note: '',
+        tags: [],
+        speaker: quote.speaker ? { name: quote.speaker, role: quote.role } : null,
+        status: 'unverified',
+        restated: null,
+      },
+      target,
+      madeOn,
+    })
+  }
+
+  /** Scrolls the article to a highlight and flashes it. */
+  const showHighlight = (annotation: Annotation): void => {
+    const marks = articleRef.current?.querySelectorAll<HTMLElement>(
+      `mark[data-annotation-id="${CSS.escape(annotation.id)}"]`,
+    )
+    if (!marks?.length) return
+    marks[0]!.scrollIntoView({ block: 'center', behavior: 'smooth' })
+    for (const mark of marks) {
+      mark.classList.remove('flash')
+      void mark.offsetWidth // restart the animation
+      mark.classList.add('flash')
+    }
+    window.setTimeout(() => {
+      for (const mark of marks) mark.classList.remove('flash')
+    }, 1600)
+  }
+
+  const orphanIds = new Set(orphans.map((o) => o.id))
+  const placed = annotations.filter((a) => !orphanIds.has(a.id))
+  const lost = annotations.filter((a) => orphanIds.has(a.id))
 
   return (
-    <article className="article" aria-label={article.title}>
+    <article className="article" aria-label={article.title} ref={articleRef}>
       <header className="article-header">
         <p className="article-source">{article.feedTitle}</p>
         <h1>{article.title}</h1>
@@ -122,6 +237,18 @@ export function ArticleView({ article }: { article: Article }) {
               Versions ({article.versions.length})
             </button>
           )}
+          <button
+            type="button"
+            aria-pressed={showingQuotes}
+            disabled={findingQuotes}
+            onClick={() => {
+              if (showingQuotes) return hideQuotes()
+              setFindingQuotes(true)
+              void showQuotes(article.id).finally(() => setFindingQuotes(false))
+            }}
+          >
+            {findingQuotes ? 'Finding quotes…' : showingQuotes ? 'Hide quotes' : 'Find quotes'}
+          </button>
           <button type="button" onClick={() => void exportMarkdown().then(setNote)}>
             Export Markdown
           </button>
@@ -140,11 +267,19 @@ export function ArticleView({ article }: { article: Article }) {
         <HighlightComposer
           key={`${selection.target.position.start}-${selection.target.position.end}`}
           text={selection.text}
+          suggestion={
+            selection.suggestion?.speaker
+              ? { name: selection.suggestion.speaker, role: selection.suggestion.role }
+              : null
+          }
+          tagOptions={tagOptions}
           onCancel={() => {
             setSelection(null)
             window.getSelection()?.removeAllRanges()
           }}
-          onSave={(input) => createAnnotation({ ...input, target: selection.target })}
+          onSave={async (draft) =>
+            Boolean(await createAnnotation({ draft, target: selection.target, madeOn }))
+          }
         />
       )}
 
@@ -157,7 +292,18 @@ export function ArticleView({ article }: { article: Article }) {
         annotations={annotations}
         onSelect={onSelect}
         onOrphans={setOrphans}
+        quotes={shownQuotes}
+        onQuotesAnchored={onQuotesAnchored}
       />
+
+      {showingQuotes && (
+        <FoundQuotes
+          quotes={shownQuotes}
+          anchored={shownQuotes.map((_, i) => Boolean(quoteSpans[i]))}
+          onSave={saveFoundQuote}
+          onHide={hideQuotes}
+        />
+      )}
 
       <section className="highlights" aria-label="Highlights">
         <h2>Highlights ({annotations.length})</h2>
@@ -165,25 +311,23 @@ export function ArticleView({ article }: { article: Article }) {
           <p className="empty">Select text in the article to highlight a quote or a claim.</p>
         )}
         <ol>
-          {annotations.map((a) => (
-            <li key={a.id} className={`highlight-card kind-${a.kind}`} data-testid="highlight-card">
-              <span className="kind-badge">{KIND_LABEL[a.kind]}</span>
-              {orphans.some((o) => o.id === a.id) && (
-                <span className="orphan-badge">not found in this text</span>
-              )}
-              <blockquote>{a.target.quote.exact}</blockquote>
-              {a.note && <p className="note">{a.note}</p>}
-              {a.tags.length > 0 && <p className="tags">{a.tags.map((t) => `#${t}`).join(' ')}</p>}
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => void deleteAnnotation(a.id)}
-              >
-                Delete
-              </button>
-            </li>
+          {placed.map((a) => (
+            <HighlightCard key={a.id} annotation={a} orphan={false} onShow={showHighlight} />
           ))}
         </ol>
+        {lost.length > 0 && (
+          <section className="orphans" aria-label="Not found in this version">
+            <h3>Not found in this version ({lost.length})</h3>
+            <p className="empty">
+              The text these highlights were made on is not in the version shown. They are kept.
+            </p>
+            <ol>
+              {lost.map((a) => (
+                <HighlightCard key={a.id} annotation={a} orphan onShow={showHighlight} />
+              ))}
+            </ol>
+          </section>
+        )}
       </section>
 
       {note && <ExportDialog note={note} onClose={() => setNote(null)} />}
