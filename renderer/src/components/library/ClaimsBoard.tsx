@@ -135,8 +135,7 @@ function ClaimCard({ entry, showStatus }: { entry: AnnotationEntry; showStatus: 
         <cite>{item.title}</cite> · {item.feedTitle}
       </p>
       <p className="claim-card-evidence">
-        {supports} support{supports === 1 ? 's' : ''} · {disputes} dispute
-        {disputes === 1 ? 's' : ''}
+        Evidence: {supports} supporting · {disputes} disputing
       </p>
       <Tags tags={annotation.tags} />
       <StatusSelect claimId={annotation.id} status={status} label={`Status of “${title}”`} />

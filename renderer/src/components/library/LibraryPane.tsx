@@ -12,9 +12,13 @@ export function LibraryPane({ view }: { view: LibraryView }) {
   const show = useAnnotationsView((s) => s.show)
   const error = useAnnotationsView((s) => s.error)
   const viewKey = view.kind === 'claim' ? `claim:${view.claimId}` : view.kind
+  // A claim's page has its real heading once the claim is loaded: the focus waits for it.
+  const ready = useAnnotationsView(
+    (s) => view.kind !== 'claim' || s.claim?.claim.annotation.id === view.claimId,
+  )
   useEffect(() => {
-    heading.current?.focus()
-  }, [viewKey])
+    if (ready) heading.current?.focus()
+  }, [viewKey, ready])
   return (
     <main className="library-pane" aria-label={LABELS[view.kind]}>
       {view.kind === 'claim' && (
