@@ -4,25 +4,18 @@
 // contract; the view on screen is remembered on this machine so a reload comes back to it.
 import { create } from 'zustand'
 import type { AnnotationEntry, MethodValue } from '../../../shared/contract'
-import type { AnnotationKind, ClaimStatus, EvidenceStance } from '../../../shared/domain'
+import type { ClaimStatus, EvidenceStance } from '../../../shared/domain'
 import type { ReaderError } from '../../../shared/result'
 import { reader } from '../api/reader'
+import { filterArgs, type AnnotationFilters } from './annotation-filters'
 import { describeError } from './describe-error'
+
+export { entryMatches, filterArgs, type AnnotationFilters } from './annotation-filters'
 
 export type LibraryView =
   | { kind: 'annotations' }
   | { kind: 'claims' }
   | { kind: 'claim'; claimId: string; from: 'annotations' | 'claims' }
-
-export interface AnnotationFilters {
-  kind?: AnnotationKind
-  tag?: string
-  status?: ClaimStatus
-  feedId?: string
-  /** Day strings (YYYY-MM-DD) from the date inputs; `before` includes its day. */
-  after?: string
-  before?: string
-}
 
 export type ClaimDetail = MethodValue<'getClaim'>
 
@@ -50,43 +43,6 @@ function saveView(view: LibraryView | null): void {
   } catch {
     // Not remembered this time.
   }
-}
-
-/** The listAllAnnotations filter for the form's values (dates as whole UTC days). */
-export function filterArgs(filters: AnnotationFilters) {
-  const nextDay = (day: string): string => {
-    const date = new Date(`${day}T00:00:00Z`)
-    date.setUTCDate(date.getUTCDate() + 1)
-    return date.toISOString()
-  }
-  return {
-    ...(filters.kind ? { kind: filters.kind } : {}),
-    ...(filters.tag?.trim() ? { tag: filters.tag.trim() } : {}),
-    ...(filters.status ? { status: filters.status } : {}),
-    ...(filters.feedId ? { feedId: filters.feedId } : {}),
-    ...(filters.after ? { after: `${filters.after}T00:00:00.000Z` } : {}),
-    ...(filters.before ? { before: nextDay(filters.before) } : {}),
-  }
-}
-
-/** Whether an entry's words (quote, restatement, note, tags, speaker, article) contain `text`. */
-export function entryMatches(entry: AnnotationEntry, text: string): boolean {
-  const words = text.trim().toLowerCase().split(/\s+/).filter(Boolean)
-  if (words.length === 0) return true
-  const { annotation, item } = entry
-  const haystack = [
-    annotation.target.quote.exact,
-    annotation.claim?.restated ?? '',
-    annotation.note,
-    annotation.tags.join(' '),
-    annotation.speaker?.name ?? '',
-    annotation.speaker?.role ?? '',
-    item.title,
-    item.feedTitle,
-  ]
-    .join('\n')
-    .toLowerCase()
-  return words.every((word) => haystack.includes(word))
 }
 
 interface AnnotationsViewState {
