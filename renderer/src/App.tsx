@@ -9,9 +9,11 @@ import { FeedSettingsDialog } from './components/FeedSettingsDialog'
 import { ItemList } from './components/ItemList'
 import { SearchBox, SearchResults } from './components/SearchPanel'
 import { KeyboardHelp } from './components/KeyboardHelp'
+import { LibraryPane } from './components/library/LibraryPane'
 import { SettingsDialog } from './components/SettingsDialog'
 import { Sidebar } from './components/Sidebar'
 import { useShortcuts } from './keyboard/use-shortcuts'
+import { useAnnotationsView } from './state/annotations-view-store'
 import { useReader } from './state/reader-store'
 import { useSearch } from './state/search-store'
 import { useSettings } from './state/settings-store'
@@ -26,6 +28,7 @@ export function App() {
   const dismissMessage = useReader((s) => s.dismissMessage)
   const sizes = useUi((s) => s.sizes)
   const resize = useUi((s) => s.resize)
+  const libraryView = useAnnotationsView((s) => s.view)
   useShortcuts()
   useBackgroundSync()
 
@@ -33,6 +36,8 @@ export function App() {
     const { load, setProgress, refreshLists } = useReader.getState()
     void useSettings.getState().load()
     void load()
+    // A library view left open (annotations, claims, a claim) comes back after a reload.
+    void useAnnotationsView.getState().refresh()
     const offProgress = reader.on('syncProgress', (p) =>
       setProgress({ done: p.done, total: p.total, newItems: p.newItems }),
     )
@@ -43,6 +48,8 @@ export function App() {
         if (useSearch.getState().query.trim()) void useSearch.getState().run()
       }
       if (e.reason === 'settings') void useSettings.getState().load()
+      if (['annotation', 'feed-removed', 'feed-updated', 'citation'].includes(e.reason))
+        void useAnnotationsView.getState().refresh()
     })
     // "Follow the system" follows it live.
     const media = window.matchMedia?.('(prefers-color-scheme: dark)')
@@ -93,21 +100,28 @@ export function App() {
           max={PANE_LIMITS.sidebar.max}
           onChange={(width) => resize('sidebar', width)}
         />
-        <MiddlePane />
-        <Splitter
-          label="Resize the items pane"
-          value={sizes.list}
-          min={PANE_LIMITS.list.min}
-          max={PANE_LIMITS.list.max}
-          onChange={(width) => resize('list', width)}
-        />
-        <main className="reader-pane" aria-label="Article">
-          {article ? (
-            <ArticleView key={article.id} article={article} />
-          ) : (
-            <EmptyReader loading={loading} />
-          )}
-        </main>
+        {libraryView ? (
+          // The annotations list, the claims board or a claim: in place of the list and reader.
+          <LibraryPane view={libraryView} />
+        ) : (
+          <>
+            <MiddlePane />
+            <Splitter
+              label="Resize the items pane"
+              value={sizes.list}
+              min={PANE_LIMITS.list.min}
+              max={PANE_LIMITS.list.max}
+              onChange={(width) => resize('list', width)}
+            />
+            <main className="reader-pane" aria-label="Article" tabIndex={-1}>
+              {article ? (
+                <ArticleView key={article.id} article={article} />
+              ) : (
+                <EmptyReader loading={loading} />
+              )}
+            </main>
+          </>
+        )}
       </div>
     </div>
   )

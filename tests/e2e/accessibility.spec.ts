@@ -15,6 +15,48 @@ interface View {
   open: (page: Page) => Promise<void>
 }
 
+/** A claim with one supporting quote from another article, made once per page (through the API). */
+async function seedClaim(page: Page): Promise<void> {
+  const made = await page.evaluate(async () => {
+    const call = async (method: string, args: unknown) =>
+      (
+        await fetch(`/api/call/${method}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(args),
+        })
+      ).json()
+    const target = (exact: string) => ({
+      position: { type: 'TextPositionSelector', start: 0, end: exact.length },
+      quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+    })
+    const items = (await call('listItems', {})).value.items
+    const claim = await call('createAnnotation', {
+      itemId: items[0].id,
+      kind: 'claim',
+      note: 'Check the **release**.',
+      tags: ['verify'],
+      target: target('The talks resume next month'),
+      restated: 'Talks resume in March',
+    })
+    const quote = await call('createAnnotation', {
+      itemId: items[1].id,
+      kind: 'quote',
+      note: '',
+      tags: [],
+      target: target('A March date was confirmed'),
+      speaker: { name: 'Ana Ruiz', role: 'spokeswoman' },
+    })
+    const linked = await call('linkEvidence', {
+      claimId: claim.value.id,
+      evidenceId: quote.value.id,
+      stance: 'supports',
+    })
+    return linked.ok
+  })
+  expect(made).toBe(true)
+}
+
 const VIEWS: View[] = [
   {
     name: 'library',
@@ -113,6 +155,42 @@ const VIEWS: View[] = [
     open: async (page) => {
       await page.getByRole('button', { name: 'Settings', exact: true }).click()
       await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible()
+    },
+  },
+  {
+    name: 'annotations',
+    open: async (page) => {
+      await seedClaim(page)
+      await page.getByRole('button', { name: 'Annotations', exact: true }).click()
+      await expect(
+        page.getByRole('list', { name: 'Highlights' }).getByRole('listitem'),
+      ).toHaveCount(2)
+    },
+  },
+  {
+    name: 'claims-board',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'Claims', exact: true }).click()
+      await expect(page.getByRole('region', { name: /^Unverified/ })).toContainText(
+        'Evidence: 1 supporting',
+      )
+    },
+  },
+  {
+    name: 'claim-page',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'Claims', exact: true }).click()
+      await page.getByRole('button', { name: 'Talks resume in March' }).click()
+      await expect(page.getByRole('region', { name: /^Supports/ })).toContainText('A March date')
+    },
+  },
+  {
+    name: 'evidence-picker',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'Claims', exact: true }).click()
+      await page.getByRole('button', { name: 'Talks resume in March' }).click()
+      await page.getByRole('button', { name: 'Add evidence' }).click()
+      await expect(page.getByRole('dialog', { name: 'Add evidence' })).toBeVisible()
     },
   },
   {

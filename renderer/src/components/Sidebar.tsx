@@ -6,6 +6,7 @@ import { useState, type DragEvent } from 'react'
 import type { Feed } from '../../../shared/domain'
 import { buildFeedTree, folderKey, type FolderNode } from '../sidebar/feed-tree'
 import { useOnline } from '../sync/use-background-sync'
+import { useAnnotationsView } from '../state/annotations-view-store'
 import { useReader, type SmartView } from '../state/reader-store'
 import { updateFeed } from '../state/subscriptions'
 import { useUi } from '../state/ui-store'
@@ -40,6 +41,11 @@ function useFeedDrop(path: string[]) {
   }
 }
 
+/** Back to reading from the library-wide highlight views, when one is open. */
+function leaveLibraryView(): void {
+  if (useAnnotationsView.getState().view) useAnnotationsView.getState().close()
+}
+
 const SMART_VIEWS: { view: SmartView; label: string }[] = [
   { view: 'all', label: 'All items' },
   { view: 'unread', label: 'Unread' },
@@ -47,11 +53,19 @@ const SMART_VIEWS: { view: SmartView; label: string }[] = [
   { view: 'annotated', label: 'Highlighted' },
 ]
 
+/** The library-wide highlight views, in place of the list and the reader. */
+const LIBRARY_VIEWS = [
+  { kind: 'annotations', label: 'Annotations' },
+  { kind: 'claims', label: 'Claims' },
+] as const
+
 export function Sidebar() {
   const feeds = useReader((s) => s.feeds)
   const selectedFeedId = useReader((s) => s.selectedFeedId)
   const selectView = useReader((s) => s.selectView)
   const view = useReader((s) => s.view)
+  const libraryView = useAnnotationsView((s) => s.view)
+  const showLibraryView = useAnnotationsView((s) => s.show)
   const open = useUi((s) => s.open)
   const tree = buildFeedTree(feeds)
   const failing = feeds.filter((feed) => feed.lastError)
@@ -85,19 +99,39 @@ export function Sidebar() {
       <SyncStatus />
       <ul className="feed-list" aria-label="Views">
         {SMART_VIEWS.map((smart) => {
-          const current = selectedFeedId === null && view === smart.view
+          const current = !libraryView && selectedFeedId === null && view === smart.view
           return (
             <li key={smart.view}>
               <button
                 type="button"
                 className={current ? 'selected' : ''}
                 aria-current={current ? 'page' : undefined}
-                onClick={() => void selectView(smart.view)}
+                onClick={() => {
+                  leaveLibraryView()
+                  void selectView(smart.view)
+                }}
               >
                 <span className="feed-title">{smart.label}</span>
                 {(smart.view === 'all' || smart.view === 'unread') && tree.unread > 0 && (
                   <span className="count">{tree.unread}</span>
                 )}
+              </button>
+            </li>
+          )
+        })}
+        {LIBRARY_VIEWS.map((library) => {
+          const current =
+            libraryView?.kind === library.kind ||
+            (libraryView?.kind === 'claim' && libraryView.from === library.kind)
+          return (
+            <li key={library.kind}>
+              <button
+                type="button"
+                className={current ? 'selected' : ''}
+                aria-current={current ? 'page' : undefined}
+                onClick={() => void showLibraryView({ kind: library.kind })}
+              >
+                <span className="feed-title">{library.label}</span>
               </button>
             </li>
           )
@@ -198,7 +232,10 @@ function FolderRow({ folder }: { folder: FolderNode }) {
           type="button"
           className={`${selected ? 'selected' : ''} ${over ? 'drop-target' : ''}`}
           aria-current={selected ? 'page' : undefined}
-          onClick={() => void selectFolder(folder.path)}
+          onClick={() => {
+            leaveLibraryView()
+            void selectFolder(folder.path)
+          }}
           {...handlers}
         >
           <span className="feed-title">{folder.name}</span>
@@ -225,7 +262,10 @@ function FeedRow({ feed }: { feed: Feed }) {
         type="button"
         className={selected ? 'selected' : ''}
         aria-current={selected ? 'page' : undefined}
-        onClick={() => void selectFeed(feed.id)}
+        onClick={() => {
+          leaveLibraryView()
+          void selectFeed(feed.id)
+        }}
         title={feed.url}
         draggable
         onDragStart={(event) => {

@@ -16,6 +16,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: '/', does: 'Search (Escape clears it; Enter or ↓ opens the first result)' },
   { keys: 'r', does: 'Refresh the selected feed (all feeds when none is selected)' },
   { keys: 'g then a / u / s / h', does: 'Go to All / Unread / Starred / Highlighted' },
+  { keys: 'g then n / c', does: 'Go to Annotations (every highlight) / Claims board' },
   { keys: '?', does: 'Show or hide this help' },
   { keys: 'Escape', does: 'Close dialogs and panels' },
 ]

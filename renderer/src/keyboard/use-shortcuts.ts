@@ -1,11 +1,14 @@
 // Wires the keyboard map to the store: one keydown listener on the window.
 import { useEffect, useRef } from 'react'
+import { useAnnotationsView } from '../state/annotations-view-store'
 import { useReader, type SmartView } from '../state/reader-store'
 import { useSearch } from '../state/search-store'
 import { useUi } from '../state/ui-store'
 import { isTyping } from './shortcuts'
 
 const VIEW_KEYS: Record<string, SmartView> = { a: 'all', u: 'unread', s: 'starred', h: 'annotated' }
+/** g then n / c: the library-wide highlight views. */
+const LIBRARY_KEYS = { n: 'annotations', c: 'claims' } as const
 
 function toggleHelp(): void {
   const ui = useUi.getState()
@@ -30,12 +33,19 @@ export function useShortcuts(): void {
       if (pendingG.current) {
         pendingG.current = false
         const view = VIEW_KEYS[key]
+        const library = LIBRARY_KEYS[key as keyof typeof LIBRARY_KEYS]
         if (view) {
           event.preventDefault()
+          useAnnotationsView.getState().close()
           void state.selectView(view)
+        } else if (library) {
+          event.preventDefault()
+          void useAnnotationsView.getState().show({ kind: library })
         }
         return
       }
+      // In the library views the item keys have no list to act on: only g, / and ? answer.
+      if (useAnnotationsView.getState().view && !['g', '?'].includes(key)) return
       const article = state.article
       const searching = useSearch.getState().query.trim() !== ''
       const pane = document.querySelector('.reader-pane')

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import type { Annotation } from '../../../../shared/domain'
 import { useAnnotations } from '../../state/annotation-store'
 import { HighlightComposer, KINDS, StatusHistory } from '../HighlightComposer'
+import { LinkAsEvidence } from '../library/LinkAsEvidence'
 import { Markdown } from './Markdown'
 
 const KIND_LABEL = Object.fromEntries(KINDS.map((k) => [k.kind, k.label])) as Record<
@@ -80,6 +81,7 @@ export function HighlightCard({ annotation: a, orphan, onShow }: Props) {
           <button type="button" className="link-button" onClick={() => setEditing(true)}>
             Edit
           </button>
+          {a.kind !== 'claim' && <LinkAsEvidence annotation={a} />}
           <button type="button" className="link-button" onClick={() => void remove(a)}>
             Delete
           </button>
