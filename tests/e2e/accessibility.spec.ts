@@ -162,9 +162,10 @@ const VIEWS: View[] = [
     open: async (page) => {
       await seedClaim(page)
       await page.getByRole('button', { name: 'Annotations', exact: true }).click()
+      // The seeded two and any highlights earlier views made: at least two are listed.
       await expect(
-        page.getByRole('list', { name: 'Highlights' }).getByRole('listitem'),
-      ).toHaveCount(2)
+        page.getByRole('list', { name: 'Highlights' }).getByRole('listitem').nth(1),
+      ).toBeVisible()
     },
   },
   {
@@ -204,6 +205,8 @@ const VIEWS: View[] = [
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`every main view passes axe in the ${scheme} theme`, async ({ page, shell }) => {
+    // A dozen views, each loaded fresh and scanned: minutes on a busy 2-core machine.
+    test.setTimeout(300_000)
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' })
     await mkdir(ARTIFACTS, { recursive: true })
     const report: string[] = []
