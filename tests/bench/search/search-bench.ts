@@ -11,6 +11,7 @@ import { createWriteStream, existsSync, readFileSync, statSync, writeFileSync } 
 import { readdir, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { htmlToPlainText } from '../../../electron/core/articles/html-to-text'
 import { createCore, type Core } from '../../../electron/core/create-core'
 import { LibraryStore } from '../../../electron/core/store/library-store'
@@ -185,9 +186,13 @@ async function measure(size: number): Promise<void> {
   let core = await open()
   const openMs = performance.now() - started
   const storeOnly = memory()
+  // How long the core's event loop is held up while the index builds (what the UI feels).
+  const delay = monitorEventLoopDelay({ resolution: 10 })
+  delay.enable()
   started = performance.now()
   await core.searchIdle()
   const buildMs = performance.now() - started
+  delay.disable()
   started = performance.now()
   await core.close()
   const writeMs = performance.now() - started
@@ -207,6 +212,10 @@ async function measure(size: number): Promise<void> {
   console.log(`library: ${size} items, ${lib.feedIds.length} feeds, ${size / 100} annotations`)
   console.log(
     `index build (background, all items): ${(buildMs / 1000).toFixed(1)} s, written in ${writeMs.toFixed(0)} ms`,
+  )
+  const ms = (ns: number): string => (ns / 1e6).toFixed(1)
+  console.log(
+    `event-loop delay during build: p50 ${ms(delay.percentile(50))} ms, p99 ${ms(delay.percentile(99))} ms, max ${ms(delay.max)} ms`,
   )
   console.log(`index on disk: ${mb(indexBytes)}`)
   console.log(
