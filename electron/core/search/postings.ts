@@ -132,6 +132,8 @@ export interface PostingsSource {
   documentFrequency(index: number): number
   postings(index: number): Uint8Array
   positions(index: number): Uint8Array
+  /** Bytes [from, to) of the term's positions list (one document's, say). */
+  positionsRange(index: number, from: number, to: number): Uint8Array
 }
 
 interface TermBuffers {
@@ -241,6 +243,10 @@ export class SegmentBuilder implements PostingsSource {
 
   positions(index: number): Uint8Array {
     return this.buffers.get(this.term(index))!.positions.view()
+  }
+
+  positionsRange(index: number, from: number, to: number): Uint8Array {
+    return this.positions(index).subarray(from, to)
   }
 }
 
