@@ -74,7 +74,11 @@ export class SearchIndex {
   private readonly itemIds: (string | null)[] = []
   private readonly feedIds: (string | null)[] = []
   private readonly signatures: (string | null)[] = []
-  private readonly lengths: number[] = []
+  /** Length in words of each document (0 when dead), and 1 for each live document. */
+  private lengths = new Uint32Array(1024)
+  private live = new Uint8Array(1024)
+  /** Changes whenever documents or the items they stand for change (caches of run-search). */
+  version = 0
   /** The store's current row of each document's item (kept fresh by reconcileFeed). */
   private readonly refs: ({ feedId: string; item: StoredItem } | null)[] = []
   private readonly docOfItem = new Map<string, number>()
@@ -158,6 +162,16 @@ export class SearchIndex {
     return this.lengths[doc] ?? 0
   }
 
+  /** Per document: its length in words (read-only view, at least documentLimit long). */
+  lengthsView(): Uint32Array {
+    return this.lengths
+  }
+
+  /** Per document: 1 when live (read-only view, at least documentLimit long). */
+  liveView(): Uint8Array {
+    return this.live
+  }
+
   docOf(itemId: string): number | undefined {
     return this.docOfItem.get(itemId)
   }
@@ -202,6 +216,7 @@ export class SearchIndex {
   }
 
   private reconcileFeed(feedId: string): void {
+    this.version++
     const items = this.store.feed(feedId) ? this.store.items(feedId) : []
     const present = new Set<string>()
     for (const item of items) {
@@ -236,6 +251,9 @@ export class SearchIndex {
     this.refs[doc] = null
     this.liveDocs--
     this.totalLength -= this.lengths[doc] ?? 0
+    this.live[doc] = 0
+    this.lengths[doc] = 0
+    this.version++
     this.dirty = true
     this.schedulePersist()
   }
@@ -244,7 +262,18 @@ export class SearchIndex {
     this.itemIds[doc] = itemId
     this.feedIds[doc] = feedId
     this.signatures[doc] = signature
+    if (doc >= this.live.length) {
+      const size = Math.max(doc + 1, this.live.length * 2)
+      const lengths = new Uint32Array(size)
+      lengths.set(this.lengths)
+      const live = new Uint8Array(size)
+      live.set(this.live)
+      this.lengths = lengths
+      this.live = live
+    }
     this.lengths[doc] = length
+    this.live[doc] = 1
+    this.version++
     this.docOfItem.set(itemId, doc)
     let docs = this.docsOfFeed.get(feedId)
     if (!docs) this.docsOfFeed.set(feedId, (docs = new Set()))
@@ -416,7 +445,7 @@ export class SearchIndex {
   /** Which documents a written segment keeps. */
   private liveFlags(): Uint8Array {
     const live = new Uint8Array(this.nextDoc)
-    for (let doc = 0; doc < live.length; doc++) if (this.itemIds[doc] != null) live[doc] = 1
+    live.set(this.live.subarray(0, live.length))
     return live
   }
 
