@@ -24,7 +24,7 @@ const MAX_CLAUSES = 32
  * Phrase candidates left after the hits shown that are checked to count the rest: all of them
  * when they are this few, else this many spread over them, and the total is then an estimate.
  */
-export const PHRASE_SAMPLE = 256
+export const PHRASE_SAMPLE = 512
 
 export type SnippetField = 'title' | 'body' | 'author' | 'feed' | 'highlight' | 'note'
 export interface SearchHit {
@@ -395,9 +395,18 @@ function bestWithPhrases(
     for (let k = 0; k < rest; k++) if (hasAll(candidates[k]!) && fresh(candidates[k]!)) total++
     return { top, total, estimate: false }
   }
+  // A uniform sample without repeats (a partial shuffle of the rest), the same for the same
+  // query: a fixed-seed generator, not Math.random.
+  let seed = 0x9e3779b9
   let passed = 0
-  for (let n = 0; n < sample; n++)
-    if (hasAll(candidates[Math.floor((n * rest) / sample)]!)) passed++
+  for (let n = 0; n < sample; n++) {
+    seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0
+    const pick = n + (seed % (rest - n))
+    const doc = candidates[pick]!
+    candidates[pick] = candidates[n]!
+    candidates[n] = doc
+    if (hasAll(doc)) passed++
+  }
   return { top, total: total + Math.round((rest * passed) / sample), estimate: true }
 }
 

@@ -94,6 +94,8 @@ export class SearchIndex {
   private closed = false
   /** Segments merged into another, to delete once the manifest no longer lists them. */
   private readonly replaced: string[] = []
+  /** Comparing every item with the index after loading (in slices). */
+  private reconciling: Promise<void> | null = null
   /** Flushes, merges and manifest writes, one at a time. */
   private disk: Promise<void> = Promise.resolve()
   /** Resolves once the index on disk is loaded (or known to be missing). */
@@ -118,7 +120,9 @@ export class SearchIndex {
       .catch((error: unknown) => this.log(`Search index not loaded: ${String(error)}`))
       .then(() => {
         this.loaded = true
-        this.reconcileAll()
+        this.reconciling = this.reconcileAll()
+          .catch((error: unknown) => this.log(`Search index not checked: ${String(error)}`))
+          .finally(() => (this.reconciling = null))
       })
   }
 
@@ -207,8 +211,18 @@ export class SearchIndex {
     this.kick()
   }
 
-  private reconcileAll(): void {
-    for (const feed of this.store.feeds()) this.reconcileFeed(feed.id)
+  /** Every feed compared with the index, in slices (100k items take a while), indexing as it goes. */
+  private async reconcileAll(): Promise<void> {
+    let sliceStart = performance.now()
+    for (const feed of [...this.store.feeds()]) {
+      if (this.closed) return
+      this.reconcileFeed(feed.id)
+      if (performance.now() - sliceStart > SLICE_MS) {
+        this.kick()
+        await new Promise((resolve) => setImmediate(resolve))
+        sliceStart = performance.now()
+      }
+    }
     for (const feedId of [...this.docsOfFeed.keys()]) {
       if (!this.store.feed(feedId)) this.reconcileFeed(feedId)
     }
@@ -296,6 +310,7 @@ export class SearchIndex {
   /** Resolves when everything queued so far is indexed (tests, the benchmark, the CLI). */
   async idle(): Promise<void> {
     await this.ready
+    while (this.reconciling) await this.reconciling
     while (this.working) await this.working
   }
 
@@ -517,26 +532,33 @@ export class SearchIndex {
 
   private async writeManifest(): Promise<void> {
     const written = this.segments.at(-1)?.lastDoc ?? -1
-    const docs: Manifest['docs'] = []
-    for (let doc = 0; doc <= written; doc++) {
-      const itemId = this.itemIds[doc]
-      if (itemId)
-        docs.push([doc, itemId, this.feedIds[doc]!, this.signatures[doc]!, this.lengths[doc]!])
+    const segments = this.segments.map((s) => ({ name: s.file.name, lastDoc: s.lastDoc }))
+    // JSON of 100k documents is made in slices (one stringify of it all holds the loop ~0.2 s).
+    const parts: string[] = []
+    let sliceStart = performance.now()
+    for (let from = 0; from <= written; from += 2000) {
+      const docs: Manifest['docs'] = []
+      for (let doc = from; doc <= Math.min(written, from + 1999); doc++) {
+        const itemId = this.itemIds[doc]
+        if (itemId)
+          docs.push([doc, itemId, this.feedIds[doc]!, this.signatures[doc]!, this.lengths[doc]!])
+      }
+      if (docs.length) parts.push(JSON.stringify(docs).slice(1, -1))
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve))
+        sliceStart = performance.now()
+      }
     }
-    const manifest: Manifest = {
-      formatVersion: INDEX_FORMAT,
-      nextDoc: written + 1,
-      segments: this.segments.map((s) => ({ name: s.file.name, lastDoc: s.lastDoc })),
-      docs,
-    }
+    const head = JSON.stringify({ formatVersion: INDEX_FORMAT, nextDoc: written + 1, segments })
+    const json = `${head.slice(0, -1)},"docs":[${parts.join(',')}]}`
     const file = join(this.dir, 'manifest.json')
     if (!existsSync(file)) await writeFile(file, '{}')
     const release = await lockfile.lock(file, { realpath: false, stale: 10_000, retries: 20 })
     try {
       const temp = `${file}.${process.pid}.tmp`
-      await writeFile(temp, JSON.stringify(manifest))
+      await writeFile(temp, json)
       await rename(temp, file)
-      await this.removeUnlisted(new Set(manifest.segments.map((s) => s.name)))
+      await this.removeUnlisted(new Set(segments.map((s) => s.name)))
     } finally {
       await release()
     }
@@ -585,8 +607,17 @@ export class SearchIndex {
     }
     this.segments = segments
     this.nextDoc = manifest.nextDoc
-    for (const [doc, itemId, feedId, signature, length] of manifest.docs)
+    let sliceStart = performance.now()
+    for (const [doc, itemId, feedId, signature, length] of manifest.docs) {
       this.add(doc, itemId, feedId, signature, length)
+      // Searchable before reconcileAll has compared everything (it then refreshes these).
+      const entry = this.store.findItem(itemId)
+      if (entry?.feedId === feedId) this.refs[doc] = entry
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve))
+        sliceStart = performance.now()
+      }
+    }
   }
 
   private async setAside(reason: string): Promise<void> {
