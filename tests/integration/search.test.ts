@@ -11,6 +11,8 @@ import { AnnotationTexts, runSearch } from '../../electron/core/search/run-searc
 import { SearchIndex } from '../../electron/core/search/search-index'
 import { LibraryStore } from '../../electron/core/store/library-store'
 import { parseQuery } from '../../shared/search/parse-query'
+import { terms } from '../../shared/search/tokenize'
+import { htmlToPlainText } from '../../electron/core/articles/html-to-text'
 import { generateLibrary } from '../bench/generate-library'
 import { RSS_TYPE, startFixtureServer, type FixtureServer } from '../helpers/fixture-server'
 import { openCore } from '../helpers/open-core'
@@ -377,5 +379,49 @@ describe('building the index on the indexing worker', () => {
     expect((await runSearch(reopened, store, texts, query, 5)).total).toBe(lib.itemIds.length)
     await reopened.close()
     expect(logged.filter((m) => /worker|failed/i.test(m))).toEqual([])
+  })
+})
+
+describe('phrases over a larger library', () => {
+  it('lists exactly the items with the words in order, best first; a big count is an estimate', async () => {
+    const dataDir = await tempDir()
+    const lib = await generateLibrary(dataDir, {
+      feeds: 3,
+      itemsPerFeed: 80,
+      bodyBytes: 800,
+      annotations: 0,
+    })
+    const store = await LibraryStore.open(dataDir)
+    const index = new SearchIndex(store, { dataDir })
+    await index.idle()
+    const texts = new AnnotationTexts()
+    // The most common pair of adjacent words: a phrase many items have, but not all.
+    const pairs = new Map<string, Set<string>>()
+    for (const feedId of lib.feedIds)
+      for (const item of store.items(feedId)) {
+        const body = store.bodies.getSync(item.bodyHash, item.body) ?? ''
+        for (const text of [item.title, item.author ?? '', htmlToPlainText(body)]) {
+          const words = terms(text)
+          for (let i = 0; i + 1 < words.length; i++) {
+            const key = `${words[i]} ${words[i + 1]}`
+            if (!pairs.has(key)) pairs.set(key, new Set())
+            pairs.get(key)!.add(item.id)
+          }
+        }
+      }
+    const [phrase, having] = [...pairs].sort((a, b) => b[1].size - a[1].size)[0]!
+    expect(having.size).toBeGreaterThan(40)
+    expect(having.size).toBeLessThan(240)
+    const query = parseQuery(`"${phrase}" `)
+    const exact = await runSearch(index, store, texts, query, 500)
+    expect(exact.totalIsEstimate).toBeUndefined()
+    expect(exact.total).toBe(having.size)
+    expect(new Set(exact.hits.map((h) => h.item.id))).toEqual(having)
+    // Checked only until a page of 10 is sure, the rest from a sample of 8: the same page.
+    const quick = await runSearch(index, store, texts, query, 10, { phraseSample: 8 })
+    expect(quick.hits.map((h) => h.item.id)).toEqual(exact.hits.slice(0, 10).map((h) => h.item.id))
+    expect(quick.totalIsEstimate).toBe(true)
+    expect(quick.total).toBeGreaterThan(0)
+    await index.close()
   })
 })

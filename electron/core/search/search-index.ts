@@ -445,7 +445,7 @@ export class SearchIndex {
     const manyDead = this.segments.length > 1 && this.deadFraction() > 0.3
     const settled = this.queue.size === 0
     if (this.segments.length > MAX_SEGMENTS || (settled && (manyDead || this.segments.length >= 4)))
-      await this.mergeAll()
+      await this.mergeAll(manyDead)
     await this.writeManifest()
   }
 
@@ -512,18 +512,32 @@ export class SearchIndex {
     } finally {
       if (frozen) this.frozen = null
     }
-    if (this.segments.length > MAX_SEGMENTS) await this.mergeAll()
+    if (this.segments.length > MAX_SEGMENTS) await this.mergeAll(false)
   }
 
-  private async mergeAll(): Promise<void> {
-    const old = this.segments
+  /**
+   * Merges the segments into one — or, unless `full`, only those after the first when it holds
+   * most documents (a sync's small segments are not worth rewriting the whole index for).
+   */
+  private async mergeAll(full = true): Promise<void> {
+    const first = this.segments[0]
+    const tailOnly =
+      !full &&
+      first !== undefined &&
+      this.segments.length > 2 &&
+      first.lastDoc * 2 > (this.segments.at(-1)?.lastDoc ?? 0)
+    const keep = tailOnly ? this.segments.slice(0, 1) : []
+    const old = this.segments.slice(keep.length)
     if (old.length === 0) return
     const name = this.newName()
     await this.write(
       name,
       old.map((s) => s.file),
     )
-    this.segments = [{ file: SegmentFile.open(this.dir, name), lastDoc: old.at(-1)!.lastDoc }]
+    this.segments = [
+      ...keep,
+      { file: SegmentFile.open(this.dir, name), lastDoc: old.at(-1)!.lastDoc },
+    ]
     for (const s of old) {
       s.file.close()
       this.replaced.push(s.file.name)

@@ -238,7 +238,25 @@ async function measure(size: number): Promise<void> {
     const delay = monitorEventLoopDelay({ resolution: 10 })
     delay.enable()
     started = performance.now()
+    // Meanwhile, a search every 250 ms (what a user typing during the build gets, and how fast).
+    const probes: { ms: number; total: number; done: number }[] = []
+    let building = true
+    const probing = (async () => {
+      while (building) {
+        await new Promise((resolve) => setTimeout(resolve, 250))
+        const t = performance.now()
+        const result = await core.search({ query: 'river ', limit: LIMIT })
+        if (result.ok)
+          probes.push({
+            ms: performance.now() - t,
+            total: result.value.total,
+            done: result.value.indexing?.done ?? size,
+          })
+      }
+    })()
     await core.searchIdle()
+    building = false
+    await probing
     const buildMs = performance.now() - started
     started = performance.now()
     await core.close()
@@ -251,6 +269,12 @@ async function measure(size: number): Promise<void> {
     )
     console.log(
       `event-loop delay during build + write: p50 ${ms(delay.percentile(50))} ms, p99 ${ms(delay.percentile(99))} ms, max ${ms(delay.max)} ms`,
+    )
+    const probeMs = probes.map((p) => p.ms).sort((a, b) => a - b)
+    const mid = probes[Math.floor(probes.length / 2)]
+    console.log(
+      `searches during the build ('river', every 250 ms): ${probes.length}, p50 ${percentile(probeMs, 50).toFixed(1)} ms, ` +
+        `p95 ${percentile(probeMs, 95).toFixed(1)} ms; half-way: ${mid?.total ?? 0} hits with ${mid?.done ?? 0} items indexed`,
     )
     console.log(`index on disk: ${mb(indexBytes)}`)
   }
