@@ -93,24 +93,46 @@ export class AnnotationTexts {
 /** Buffers reused by every query (runSearch runs to its end without yielding). */
 const scratch = new Scratch()
 
-/** Per document: its story group when its story has several items, else −1 (cached). */
-const storyCache = new WeakMap<SearchIndex, { version: number; groups: Int32Array }>()
+/**
+ * Per document: its story group when its story has several items, else −1 — found when first
+ * asked and kept until the store's items change (story keys change only with them), so a
+ * search during a build does not go over 100k documents again for each new chunk.
+ */
+const storyCache = new WeakMap<
+  SearchIndex,
+  { revision: number; groups: Int32Array; ids: Map<string, number> }
+>()
+const UNKNOWN = -2
 
-function storyGroupsOf(index: SearchIndex, store: LibraryStore): Int32Array {
-  const cached = storyCache.get(index)
-  if (cached && cached.version === index.version) return cached.groups
-  const size = index.documentLimit
-  const groups = new Int32Array(size).fill(-1)
-  const ids = new Map<string, number>()
-  for (let doc = 0; doc < size; doc++) {
-    const key = index.refOf(doc)?.item.storyKey
-    if (!key || store.storyItems(key).length < 2) continue
-    let group = ids.get(key)
-    if (group === undefined) ids.set(key, (group = ids.size))
-    groups[doc] = group
+function storyGroupsOf(index: SearchIndex, store: LibraryStore): (doc: number) => number {
+  const revision = store.revisions.items
+  let cache = storyCache.get(index)
+  if (!cache || cache.revision !== revision) {
+    cache = { revision, groups: new Int32Array(0), ids: new Map() }
+    storyCache.set(index, cache)
   }
-  storyCache.set(index, { version: index.version, groups })
-  return groups
+  if (cache.groups.length < index.documentLimit) {
+    const groups = new Int32Array(
+      Math.max(index.documentLimit, Math.ceil(cache.groups.length * 1.5)),
+    )
+    groups.fill(UNKNOWN).set(cache.groups)
+    cache.groups = groups
+  }
+  const { groups, ids } = cache
+  return (doc) => {
+    const known = groups[doc]
+    if (known !== UNKNOWN && known !== undefined) return known
+    const ref = index.refOf(doc)
+    if (!ref) return -1
+    const key = ref.item.storyKey
+    let group = -1
+    if (key && store.storyItems(key).length >= 2) {
+      group = ids.get(key) ?? ids.size
+      ids.set(key, group)
+    }
+    groups[doc] = group
+    return group
+  }
 }
 
 /** Items' read/starred state by document, until any state changes (is: over 20k hits). */
@@ -333,7 +355,7 @@ function bestOf(
   candidates: Int32Array,
   count: number,
   limit: number,
-  groups: Int32Array,
+  groupOf: (doc: number) => number,
   better: (a: number, b: number) => boolean,
 ): Ranking {
   // A min-heap of the best so far: its root is the worst of them.
@@ -346,7 +368,7 @@ function bestOf(
   let unique = 0
   for (let k = 0; k < count; k++) {
     const doc = candidates[k]!
-    const group = groups[doc] ?? -1
+    const group = groupOf(doc)
     if (group < 0) {
       unique++
       offer(doc)
@@ -369,7 +391,7 @@ function bestWithPhrases(
   candidates: Int32Array,
   count: number,
   limit: number,
-  groups: Int32Array,
+  groupOf: (doc: number) => number,
   better: (a: number, b: number) => boolean,
   phrases: readonly PhraseCheck[],
   sample: number,
@@ -378,7 +400,7 @@ function bestWithPhrases(
   const order = new DocHeap(candidates, count, better)
   const seen = new Set<number>()
   const fresh = (doc: number): boolean => {
-    const group = groups[doc] ?? -1
+    const group = groupOf(doc)
     if (group < 0) return true
     if (seen.has(group)) return false
     seen.add(group)
@@ -486,7 +508,7 @@ export async function runSearch(
   }
   const better = (a: number, b: number): boolean =>
     scores[a] !== scores[b] ? scores[a]! > scores[b]! : dateOf(a) > dateOf(b)
-  const groups = storyGroupsOf(index, store)
+  const groupOf = storyGroupsOf(index, store)
   const phrases = query.phrases
     .filter((p) => p.length > 1)
     .map(
@@ -502,12 +524,12 @@ export async function runSearch(
         candidates,
         kept,
         limit,
-        groups,
+        groupOf,
         better,
         phrases,
         options.phraseSample ?? PHRASE_SAMPLE,
       )
-    : bestOf(candidates, kept, limit, groups, better)
+    : bestOf(candidates, kept, limit, groupOf, better)
 
   const words: HitWords = {
     terms: new Set([...query.terms, ...query.phrases.flat()]),
