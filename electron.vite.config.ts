@@ -1,6 +1,8 @@
 // Build for the three shells. One main-side bundle with several entries: the Electron main
 // process (index), the launcher behind `npm start` (start), the browser shell (web) and the CLI
-// (cli), the feed-parsing worker (prepare-worker) and the search indexing worker (search-worker). Only `index` imports 'electron'. lowdb is ESM-only, so it is bundled into the CJS output.
+// (cli), the feed-parsing worker (prepare-worker) and the search indexing worker
+// (search-worker). Only `index` imports 'electron'. lowdb is ESM-only, so it is bundled into the
+// CJS output.
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
