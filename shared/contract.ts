@@ -464,6 +464,11 @@ export const contract = {
     result: z.object({
       /** Hits in all (one per story), of which the first `limit` are listed. */
       total: z.number().int().nonnegative(),
+      /**
+       * True when `total` is estimated: a phrase is checked word by word only until the listed
+       * hits are certain, and the rest is counted from a sample. Absent when it is exact.
+       */
+      totalIsEstimate: z.boolean().optional(),
       hits: z.array(SearchHitSchema),
       /** Parts of the query that were not understood, e.g. "after: needs a date like 2026-01-31". */
       problems: z.array(z.string()),

@@ -43,6 +43,7 @@ import {
 } from './store/library-store'
 import { parseQuery } from '../../shared/search/parse-query'
 import { AnnotationTexts, runSearch } from './search/run-search'
+import { searchWorkerBeside, type IndexWorkerOptions } from './search/index-worker'
 import { SearchIndex } from './search/search-index'
 import { createPreparePool, type PreparePoolOptions } from './sync/prepare-pool'
 import { SAMPLE_SCHEME, type SyncDeps } from './sync/sync-feed'
@@ -60,6 +61,11 @@ export interface CoreOptions {
   limits?: Partial<SchedulerLimits>
   /** Where feeds are parsed: worker threads (the built prepare-worker script) or this thread. */
   parser?: PreparePoolOptions
+  /**
+   * Where the search index is built: a worker thread (the built search-worker script) or this
+   * thread. Default: search-worker.js beside the parser's built worker script, when there.
+   */
+  searchWorker?: IndexWorkerOptions
   /** Load the bundled sample library when the data dir is new (default true). */
   seedSample?: boolean
   log?: (message: string) => void
@@ -97,6 +103,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     now,
     onSetAside: (notice) => setAside.push(notice),
+    worker: options.searchWorker ?? searchWorkerBeside(options.parser?.workerScript ?? null),
   })
   store.onItemsChanged((feedId) => searchIndex.feedChanged(feedId))
   const annotationTexts = new AnnotationTexts()

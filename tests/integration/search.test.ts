@@ -7,6 +7,13 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MethodValue } from '../../shared/contract'
 import type { Core } from '../../electron/core/create-core'
+import { AnnotationTexts, runSearch } from '../../electron/core/search/run-search'
+import { SearchIndex } from '../../electron/core/search/search-index'
+import { LibraryStore } from '../../electron/core/store/library-store'
+import { parseQuery } from '../../shared/search/parse-query'
+import { terms } from '../../shared/search/tokenize'
+import { htmlToPlainText } from '../../electron/core/articles/html-to-text'
+import { generateLibrary } from '../bench/generate-library'
 import { RSS_TYPE, startFixtureServer, type FixtureServer } from '../helpers/fixture-server'
 import { openCore } from '../helpers/open-core'
 import { removeTempDirs, tempDir } from '../helpers/temp-dir'
@@ -81,26 +88,42 @@ const titles = (found: Found): string[] => found.hits.map((hit) => hit.item.titl
 const marked = (snippet: Found['hits'][number]['snippets'][number]): string[] =>
   snippet.marks.map(([start, end]) => snippet.text.slice(start, end))
 
+/** The index built on this thread, and on the indexing worker (as the app does). */
+const WORKER = { workerScript: join(__dirname, '..', 'helpers', 'search-worker-dev.cjs') }
+const MODES = [
+  ['in-thread', { workerScript: null }],
+  ['indexing worker', WORKER],
+] as const
+
+const feedRoutes = () => ({
+  '/port.xml': { body: rss('Port News', PORT_NEWS), headers: RSS_TYPE },
+  '/wire.xml': { body: rss('Coastal Wire', WIRE_NEWS), headers: RSS_TYPE },
+})
+
 beforeAll(async () => {
-  server = await startFixtureServer({
-    '/port.xml': { body: rss('Port News', PORT_NEWS), headers: RSS_TYPE },
-    '/wire.xml': { body: rss('Coastal Wire', WIRE_NEWS), headers: RSS_TYPE },
-  })
-  core = await openCore()
-  const port = await core.addFeed({ url: server.url('/port.xml'), folder: ['Local', 'Harbour'] })
-  const wire = await core.addFeed({ url: server.url('/wire.xml'), folder: ['World'] })
-  if (!port.ok || !wire.ok) throw new Error('feeds not added')
-  portId = port.value.id
-  wireId = wire.value.id
+  server = await startFixtureServer(feedRoutes())
 })
 
 afterAll(async () => {
-  await core?.close()
   await server.close()
   await removeTempDirs()
 })
 
-describe('search', () => {
+describe.each(MODES)('search (index built %s)', (_mode, searchWorker) => {
+  beforeAll(async () => {
+    for (const [path, route] of Object.entries(feedRoutes())) server.routes.set(path, route)
+    core = await openCore({ searchWorker })
+    const port = await core.addFeed({ url: server.url('/port.xml'), folder: ['Local', 'Harbour'] })
+    const wire = await core.addFeed({ url: server.url('/wire.xml'), folder: ['World'] })
+    if (!port.ok || !wire.ok) throw new Error('feeds not added')
+    portId = port.value.id
+    wireId = wire.value.id
+  })
+
+  afterAll(async () => {
+    await core?.close()
+  })
+
   it('ranks a title hit above a body hit and marks the word in the snippets', async () => {
     const found = await search('harbour ')
     expect(titles(found)).toEqual(['Harbour dredging plan approved', 'Council budget passes'])
@@ -251,17 +274,17 @@ describe('search', () => {
   })
 })
 
-describe('the search index on disk', () => {
+describe.each(MODES)('the search index on disk (built %s)', (_mode, searchWorker) => {
   async function library(): Promise<string> {
     const dataDir = await tempDir()
-    const opened = await openCore({ dataDir, seedSample: true })
+    const opened = await openCore({ dataDir, seedSample: true, searchWorker })
     await opened.searchIdle()
     await opened.close()
     return dataDir
   }
 
   async function reopen(dataDir: string): Promise<{ opened: Core; found: Found }> {
-    const opened = await openCore({ dataDir })
+    const opened = await openCore({ dataDir, searchWorker })
     await opened.searchIdle()
     const result = await opened.search({ query: 'altimetry ' })
     if (!result.ok) throw new Error(result.error.message)
@@ -314,5 +337,91 @@ describe('the search index on disk', () => {
     expect(found.total).toBe(1)
     expect(opened.setAside).toEqual([])
     await opened.close()
+  })
+})
+
+describe('building the index on the indexing worker', () => {
+  it('answers searches meanwhile with what is indexed so far and how far it is', async () => {
+    const dataDir = await tempDir()
+    const lib = await generateLibrary(dataDir, {
+      feeds: 4,
+      itemsPerFeed: 60,
+      bodyBytes: 600,
+      annotations: 0,
+    })
+    const store = await LibraryStore.open(dataDir)
+    const logged: string[] = []
+    const index = new SearchIndex(store, {
+      dataDir,
+      worker: WORKER,
+      chunkItems: 40,
+      log: (message) => logged.push(message),
+    })
+    const query = parseQuery('the ')
+    const texts = new AnnotationTexts()
+    await index.ready
+    // Wait (turn by turn, no timer) until some chunks are back and others still to do.
+    while (index.documentCount === 0) await new Promise((resolve) => setImmediate(resolve))
+    const partial = await runSearch(index, store, texts, query, 5)
+    const progress = index.progress()
+    expect(progress).not.toBeNull()
+    expect(progress!.total).toBe(lib.itemIds.length)
+    expect(partial.total).toBeGreaterThan(0)
+    expect(partial.total).toBeLessThan(lib.itemIds.length)
+    await index.idle()
+    expect(index.progress()).toBeNull()
+    expect((await runSearch(index, store, texts, query, 5)).total).toBe(lib.itemIds.length)
+    // Written by the worker, read back by a fresh index that has nothing left to do.
+    await index.close()
+    const reopened = new SearchIndex(store, { dataDir, worker: WORKER })
+    await reopened.ready
+    expect(reopened.progress()).toBeNull()
+    expect((await runSearch(reopened, store, texts, query, 5)).total).toBe(lib.itemIds.length)
+    await reopened.close()
+    expect(logged.filter((m) => /worker|failed/i.test(m))).toEqual([])
+  })
+})
+
+describe('phrases over a larger library', () => {
+  it('lists exactly the items with the words in order, best first; a big count is an estimate', async () => {
+    const dataDir = await tempDir()
+    const lib = await generateLibrary(dataDir, {
+      feeds: 3,
+      itemsPerFeed: 80,
+      bodyBytes: 800,
+      annotations: 0,
+    })
+    const store = await LibraryStore.open(dataDir)
+    const index = new SearchIndex(store, { dataDir })
+    await index.idle()
+    const texts = new AnnotationTexts()
+    // The most common pair of adjacent words: a phrase many items have, but not all.
+    const pairs = new Map<string, Set<string>>()
+    for (const feedId of lib.feedIds)
+      for (const item of store.items(feedId)) {
+        const body = store.bodies.getSync(item.bodyHash, item.body) ?? ''
+        for (const text of [item.title, item.author ?? '', htmlToPlainText(body)]) {
+          const words = terms(text)
+          for (let i = 0; i + 1 < words.length; i++) {
+            const key = `${words[i]} ${words[i + 1]}`
+            if (!pairs.has(key)) pairs.set(key, new Set())
+            pairs.get(key)!.add(item.id)
+          }
+        }
+      }
+    const [phrase, having] = [...pairs].sort((a, b) => b[1].size - a[1].size)[0]!
+    expect(having.size).toBeGreaterThan(40)
+    expect(having.size).toBeLessThan(240)
+    const query = parseQuery(`"${phrase}" `)
+    const exact = await runSearch(index, store, texts, query, 500)
+    expect(exact.totalIsEstimate).toBeUndefined()
+    expect(exact.total).toBe(having.size)
+    expect(new Set(exact.hits.map((h) => h.item.id))).toEqual(having)
+    // Checked only until a page of 10 is sure, the rest from a sample of 8: the same page.
+    const quick = await runSearch(index, store, texts, query, 10, { phraseSample: 8 })
+    expect(quick.hits.map((h) => h.item.id)).toEqual(exact.hits.slice(0, 10).map((h) => h.item.id))
+    expect(quick.totalIsEstimate).toBe(true)
+    expect(quick.total).toBeGreaterThan(0)
+    await index.close()
   })
 })

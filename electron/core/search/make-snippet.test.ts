@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { makeSnippet } from './make-snippet'
+import { tokenize } from '../../../shared/search/tokenize'
+import { mulberry32 } from '../../../tests/helpers/prng'
+import { asciiHits, makeSnippet } from './make-snippet'
 
 const words = (terms: string[], prefix: string | null = null) => ({ terms: new Set(terms), prefix })
 const marked = (s: { text: string; marks: [number, number][] }) =>
@@ -32,5 +34,26 @@ describe('makeSnippet', () => {
 
   it('returns null when no query word is in the text', () => {
     expect(makeSnippet('Nothing to see here', words(['harbour']))).toBeNull()
+  })
+
+  it('finds in ASCII text exactly the words tokenizing would (the fast path)', () => {
+    const random = mulberry32(7)
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
+    const vocabulary = ['the', 'The', 'them', 'theme', 'river', 'RIVERS', 'a1', 'x'.repeat(45)]
+    const gaps = [' ', ', ', '-', '. ', "'", '_', '\n']
+    for (let run = 0; run < 300; run++) {
+      const text = Array.from({ length: 30 }, () => pick(vocabulary) + pick(gaps)).join('')
+      const words = {
+        terms: new Set([pick(['the', 'river', 'a1', 'x'.repeat(40)]), pick(['rivers', 'them'])]),
+        prefix: pick([null, 'th', 'riv', 'x']),
+      }
+      const expected = tokenize(text)
+        .filter(
+          (t) =>
+            words.terms.has(t.term) || (words.prefix !== null && t.term.startsWith(words.prefix)),
+        )
+        .map((t) => [t.term, t.start, t.end])
+      expect(asciiHits(text, words).map((t) => [t.term, t.start, t.end])).toEqual(expected)
+    }
   })
 })

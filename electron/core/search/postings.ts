@@ -132,13 +132,8 @@ export interface PostingsSource {
   documentFrequency(index: number): number
   postings(index: number): Uint8Array
   positions(index: number): Uint8Array
-}
-
-interface TermBuffers {
-  df: number
-  lastDoc: number
-  postings: ByteWriter
-  positions: ByteWriter
+  /** Bytes [from, to) of the term's positions list (one document's, say). */
+  positionsRange(index: number, from: number, to: number): Uint8Array
 }
 
 /** A document's text, one entry per field, with how much a word in that field counts. */
@@ -149,14 +144,51 @@ export interface FieldText {
 
 /**
  * Postings built in memory, documents added in ascending order. Queryable as it grows (the
- * newest items, before they are written out as a segment).
+ * newest items, before they are written out as a segment). Terms get small ids; a document's
+ * words are grouped by id with a counting pass over flat arrays, so adding a 4 KB article makes
+ * no object per word (it used to make one per distinct word, which kept the collector busy).
  */
 export class SegmentBuilder implements PostingsSource {
-  private readonly buffers = new Map<string, TermBuffers>()
-  private sorted: string[] | null = null
+  private readonly ids = new Map<string, number>()
+  private readonly names: string[] = []
+  private readonly df: number[] = []
+  private readonly lastDocs: number[] = []
+  private readonly postingLists: ByteWriter[] = []
+  private readonly positionLists: ByteWriter[] = []
+  // Per document, by term id: when last seen (stamp), count, weight, where its positions go.
+  private readonly stamps: number[] = []
+  private readonly counts: number[] = []
+  private readonly weights: number[] = []
+  private readonly starts: number[] = []
+  private stamp = 0
+  private tokenTerms = new Int32Array(4096)
+  private tokenPositions = new Int32Array(4096)
+  private grouped = new Int32Array(4096)
+  /** Term ids in term order, and each id's place in it (null: to sort again). */
+  private sorted: { ids: Int32Array; terms: string[]; rank: Int32Array } | null = null
   docCount = 0
   byteSize = 0
   lastDoc = -1
+
+  private idOf(term: string): number {
+    let id = this.ids.get(term)
+    if (id === undefined) {
+      id = this.names.length
+      this.ids.set(term, id)
+      this.names.push(term)
+      this.df.push(0)
+      this.lastDocs.push(0)
+      this.postingLists.push(new ByteWriter(8))
+      this.positionLists.push(new ByteWriter(8))
+      this.stamps.push(0)
+      this.counts.push(0)
+      this.weights.push(0)
+      this.starts.push(0)
+      this.sorted = null
+      this.byteSize += term.length * 2 + 160
+    }
+    return id
+  }
 
   /** Adds a document; returns its length in words (for BM25's length normalization). */
   addDocument(
@@ -165,66 +197,101 @@ export class SegmentBuilder implements PostingsSource {
     words: (text: string) => string[],
   ): number {
     if (doc <= this.lastDoc) throw new Error(`Documents must be added in order (${doc})`)
-    const perTerm = new Map<string, { weight: number; positions: number[] }>()
+    const stamp = ++this.stamp
+    const { stamps, counts, weights, starts } = this
+    const unique: number[] = []
+    let n = 0
     let position = 0
-    let length = 0
     for (const field of fields) {
       for (const term of words(field.text)) {
-        let entry = perTerm.get(term)
-        if (!entry) perTerm.set(term, (entry = { weight: 0, positions: [] }))
-        entry.weight += field.weight
-        entry.positions.push(position++)
-        length++
+        const id = this.idOf(term)
+        if (stamps[id] !== stamp) {
+          stamps[id] = stamp
+          counts[id] = 0
+          weights[id] = 0
+          unique.push(id)
+        }
+        counts[id]!++
+        weights[id]! += field.weight
+        if (n === this.tokenTerms.length) this.growTokens()
+        this.tokenTerms[n] = id
+        this.tokenPositions[n] = position++
+        n++
       }
       position += FIELD_GAP
     }
-    for (const [term, entry] of perTerm) {
-      let buffers = this.buffers.get(term)
-      if (!buffers) {
-        buffers = { df: 0, lastDoc: 0, postings: new ByteWriter(), positions: new ByteWriter() }
-        this.buffers.set(term, buffers)
-        this.sorted = null
-        this.byteSize += term.length + 96
-      }
-      const before = buffers.postings.length + buffers.positions.length
-      const posStart = buffers.positions.length
-      buffers.positions.varint(entry.positions.length)
-      let previous = 0
-      for (const p of entry.positions) {
-        buffers.positions.varint(p - previous)
-        previous = p
-      }
-      buffers.postings.varint(doc - buffers.lastDoc)
-      buffers.postings.varint(entry.weight)
-      buffers.postings.varint(buffers.positions.length - posStart)
-      buffers.lastDoc = doc
-      buffers.df++
-      this.byteSize += buffers.postings.length + buffers.positions.length - before
+    // Group the positions by term (a counting sort keeps each term's in order).
+    let offset = 0
+    for (const id of unique) {
+      starts[id] = offset
+      offset += counts[id]!
     }
+    const grouped = this.grouped
+    for (let k = 0; k < n; k++) grouped[starts[this.tokenTerms[k]!]!++] = this.tokenPositions[k]!
+    let grown = 0
+    for (const id of unique) {
+      const count = counts[id]!
+      const first = starts[id]! - count
+      const postings = this.postingLists[id]!
+      const positions = this.positionLists[id]!
+      const before = postings.length + positions.length
+      const posStart = positions.length
+      positions.varint(count)
+      let previous = 0
+      for (let k = first; k < first + count; k++) {
+        positions.varint(grouped[k]! - previous)
+        previous = grouped[k]!
+      }
+      postings.varint(doc - this.lastDocs[id]!)
+      postings.varint(weights[id]!)
+      postings.varint(positions.length - posStart)
+      this.lastDocs[id] = doc
+      this.df[id]!++
+      grown += postings.length + positions.length - before
+    }
+    this.byteSize += grown
     this.docCount++
     this.lastDoc = doc
-    return length
+    return n
   }
 
-  private terms(): string[] {
-    if (!this.sorted) this.sorted = [...this.buffers.keys()].sort(compareTerms)
+  private growTokens(): void {
+    const size = this.tokenTerms.length * 2
+    const terms = new Int32Array(size)
+    terms.set(this.tokenTerms)
+    const positions = new Int32Array(size)
+    positions.set(this.tokenPositions)
+    this.tokenTerms = terms
+    this.tokenPositions = positions
+    this.grouped = new Int32Array(size)
+  }
+
+  private order(): { ids: Int32Array; terms: string[]; rank: Int32Array } {
+    if (!this.sorted) {
+      const names = this.names
+      const ids = Int32Array.from(names.keys()).sort((a, b) => compareTerms(names[a]!, names[b]!))
+      const rank = new Int32Array(ids.length)
+      ids.forEach((id, i) => (rank[id] = i))
+      this.sorted = { ids, terms: Array.from(ids, (id) => names[id]!), rank }
+    }
     return this.sorted
   }
 
   get termCount(): number {
-    return this.buffers.size
+    return this.names.length
   }
 
   term(index: number): string {
-    return this.terms()[index]!
+    return this.order().terms[index]!
   }
 
   find(term: string): number {
-    return this.buffers.has(term) ? lowerBound(this.terms(), term) : -1
+    const id = this.ids.get(term)
+    return id === undefined ? -1 : this.order().rank[id]!
   }
 
   prefixRange(prefix: string): [number, number] {
-    const terms = this.terms()
+    const terms = this.order().terms
     const from = lowerBound(terms, prefix)
     let to = from
     while (to < terms.length && terms[to]!.startsWith(prefix)) to++
@@ -232,15 +299,19 @@ export class SegmentBuilder implements PostingsSource {
   }
 
   documentFrequency(index: number): number {
-    return this.buffers.get(this.term(index))!.df
+    return this.df[this.order().ids[index]!]!
   }
 
   postings(index: number): Uint8Array {
-    return this.buffers.get(this.term(index))!.postings.view()
+    return this.postingLists[this.order().ids[index]!]!.view()
   }
 
   positions(index: number): Uint8Array {
-    return this.buffers.get(this.term(index))!.positions.view()
+    return this.positionLists[this.order().ids[index]!]!.view()
+  }
+
+  positionsRange(index: number, from: number, to: number): Uint8Array {
+    return this.positions(index).subarray(from, to)
   }
 }
 

@@ -1,28 +1,31 @@
-// Runs a parsed query: ranks documents of the full-text index with BM25 (title words weigh more,
-// see FIELD_WEIGHTS), adds what matches in the item's highlights, notes, tags and feed title
-// (read live from the store: small and often changed), checks phrases by word positions, drops
-// excluded words, applies the filters on the store's current state, lists one story once across
-// feeds, and makes snippets for the hits returned. A query of filters alone lists items newest
-// first. Everything here reads; nothing writes.
+// Runs a parsed query: ranks documents of the full-text index with BM25 (score-terms; title words
+// weigh more, see FIELD_WEIGHTS), counting what matches in the item's highlights, notes, tags and
+// feed title (read live from the store: small and often changed), drops excluded words, applies
+// the filters on the store's current state, lists one story once across feeds, and makes
+// snippets for the hits returned. Phrases are checked by word positions in ranking order, only
+// until the hits shown are certain; the rest is counted from a sample (totalIsEstimate). A query
+// of filters alone lists items newest first. Everything here reads; nothing writes.
 import type { ItemSummary } from '../../../shared/domain'
-import { hasText, type ParsedQuery, type SearchFilters } from '../../../shared/search/parse-query'
+import { hasText, type ParsedQuery } from '../../../shared/search/parse-query'
 import { terms as termsOf } from '../../../shared/search/tokenize'
 import { htmlToPlainText } from '../articles/html-to-text'
 import { annotationCounts, toSummary } from '../library-views'
-import type { LibraryStore, StoredItem } from '../store/library-store'
+import type { ItemState, LibraryStore } from '../store/library-store'
 import { makeSnippet, type HitWords } from './make-snippet'
-import { decodePositions, decodePostings, type PostingsSource } from './postings'
+import { bestOf, bestWithPhrases, PhraseCheck } from './rank-candidates'
+import { Scorer, Scratch, type PositionsRecord, type SideText } from './score-terms'
+import { filterOf, type ItemRef, type StateOf } from './search-filters'
 import type { SearchIndex } from './search-index'
 
 export const DEFAULT_LIMIT = 50
-const K1 = 1.2
-const B = 0.75
-/** A word in a highlight, note or tag counts like this many in the title-weighted body. */
-const ANNOTATION_WEIGHT = 6
-const FEED_TITLE_WEIGHT = 2
 /** Words a prefix expands to, the most frequent first. */
 const PREFIX_EXPANSIONS = 48
 const MAX_CLAUSES = 32
+/**
+ * Phrase candidates left after the hits shown that are checked to count the rest: all of them
+ * when they are this few, else this many spread over them, and the total is then an estimate.
+ */
+export const PHRASE_SAMPLE = 256
 
 export type SnippetField = 'title' | 'body' | 'author' | 'feed' | 'highlight' | 'note'
 export interface SearchHit {
@@ -32,15 +35,9 @@ export interface SearchHit {
 }
 export interface SearchOutcome {
   total: number
+  /** Set when `total` is estimated (a phrase counted from a sample). */
+  totalIsEstimate?: true
   hits: SearchHit[]
-}
-
-interface SideText {
-  itemId: string
-  feedId: string
-  field: 'highlight' | 'note' | 'tag'
-  text: string
-  terms: string[]
 }
 
 /** Words of highlights, notes and tags, per feed, re-read only when a feed's list changed. */
@@ -64,7 +61,12 @@ export class AnnotationTexts {
     return out
   }
 
+  private flat: { key: string; texts: SideText[] } | null = null
+
   texts(store: LibraryStore): SideText[] {
+    // Unchanged annotations and feeds: the same list as last time, without walking 1,000 feeds.
+    const key = `${store.revisions.annotations}:${store.revisions.feeds}`
+    if (this.flat?.key === key) return this.flat.texts
     const out: SideText[] = []
     for (const feed of store.feeds()) {
       const list = store.annotations(feed.id)
@@ -84,96 +86,108 @@ export class AnnotationTexts {
       }
       out.push(...cached.texts)
     }
+    this.flat = { key, texts: out }
     return out
   }
 }
 
-interface Context {
-  index: SearchIndex
-  store: LibraryStore
-  sources: PostingsSource[]
-  side: SideText[]
-  feedTerms: Map<string, string[]>
-  scores: Float64Array
-  matched: Uint32Array
-}
+/** Buffers reused by every query (runSearch runs to its end without yielding). */
+const scratch = new Scratch()
 
-function idf(context: Context, df: number): number {
-  const n = Math.max(context.index.documentCount, df)
-  return Math.log(1 + (n - df + 0.5) / (df + 0.5))
-}
+/**
+ * Per document: its story group when its story has several items, else −1 — found when first
+ * asked and kept until the store's items change (story keys change only with them), so a
+ * search during a build does not go over 100k documents again for each new chunk.
+ */
+const storyCache = new WeakMap<
+  SearchIndex,
+  { revision: number; groups: Int32Array; ids: Map<string, number> }
+>()
+const UNKNOWN = -2
 
-function documentFrequency(context: Context, term: string): number {
-  let df = 0
-  for (const source of context.sources) {
-    const i = source.find(term)
-    if (i >= 0) df += source.documentFrequency(i)
+function storyGroupsOf(index: SearchIndex, store: LibraryStore): (doc: number) => number {
+  const revision = store.revisions.items
+  let cache = storyCache.get(index)
+  if (!cache || cache.revision !== revision) {
+    cache = { revision, groups: new Int32Array(0), ids: new Map() }
+    storyCache.set(index, cache)
   }
-  return df
-}
-
-/** Adds one word's BM25 score to every document that has it, marking clause `bit` matched. */
-function scoreTerm(
-  context: Context,
-  term: string,
-  bit: number,
-  factor = 1,
-  /** Keep the larger score instead of adding (a prefix's completions). */
-  max = false,
-): void {
-  const { index, scores, matched } = context
-  const put = max
-    ? (doc: number, score: number) => {
-        if (score > scores[doc]!) scores[doc] = score
-      }
-    : (doc: number, score: number) => {
-        scores[doc]! += score
-      }
-  const weight = idf(context, documentFrequency(context, term)) * factor
-  const average = index.averageLength
-  for (const source of context.sources) {
-    const i = source.find(term)
-    if (i < 0) continue
-    const { docs, weights } = decodePostings(source.postings(i))
-    for (let k = 0; k < docs.length; k++) {
-      const doc = docs[k]!
-      if (index.itemOf(doc) === null) continue
-      const tf = weights[k]!
-      const norm = K1 * (1 - B + (B * index.lengthOf(doc)) / average)
-      put(doc, (weight * tf * (K1 + 1)) / (tf + norm))
-      matched[doc]! |= bit
+  if (cache.groups.length < index.documentLimit) {
+    const groups = new Int32Array(
+      Math.max(index.documentLimit, Math.ceil(cache.groups.length * 1.5)),
+    )
+    groups.fill(UNKNOWN).set(cache.groups)
+    cache.groups = groups
+  }
+  const { groups, ids } = cache
+  return (doc) => {
+    const known = groups[doc]
+    if (known !== UNKNOWN && known !== undefined) return known
+    const ref = index.refOf(doc)
+    if (!ref) return -1
+    const key = ref.item.storyKey
+    let group = -1
+    if (key && store.storyItems(key).length >= 2) {
+      group = ids.get(key) ?? ids.size
+      ids.set(key, group)
     }
+    groups[doc] = group
+    return group
   }
-  for (const side of context.side) {
-    if (!side.terms.includes(term)) continue
-    const doc = index.docOf(side.itemId)
-    if (doc === undefined) continue
-    put(doc, weight * ANNOTATION_WEIGHT * 0.5)
-    matched[doc]! |= bit
+}
+
+/** Items' read/starred state by document, until any state changes (is: over 20k hits). */
+const stateCache = new WeakMap<SearchIndex, { revision: number; states: ItemState[] }>()
+
+function cachedStateOf(index: SearchIndex, store: LibraryStore): StateOf {
+  const revision = store.revisions.state
+  let cache = stateCache.get(index)
+  if (!cache || cache.revision !== revision)
+    stateCache.set(index, (cache = { revision, states: [] }))
+  const states = cache.states
+  return (ref, doc) => {
+    if (doc === undefined) return store.itemState(ref.feedId, ref.item.id)
+    return (states[doc] ??= store.itemState(ref.feedId, ref.item.id))
   }
-  for (const [feedId, words] of context.feedTerms) {
-    if (!words.includes(term)) continue
-    for (const doc of index.docsOf(feedId)) {
-      put(doc, weight * FEED_TITLE_WEIGHT * 0.25)
-      matched[doc]! |= bit
-    }
+}
+
+/** Plain text of recently shown bodies, by body hash (typing re-runs a search many times). */
+const plainTexts = new Map<string, string | null>()
+const PLAIN_TEXTS_KEPT = 256
+
+function plainTextOf(
+  store: LibraryStore,
+  hash: string,
+  ref: Parameters<LibraryStore['bodies']['getSync']>[1],
+): string | null {
+  let text = plainTexts.get(hash)
+  if (text !== undefined) {
+    plainTexts.delete(hash)
+  } else {
+    const html = store.bodies.getSync(hash, ref)
+    text = html ? htmlToPlainText(html) : null
+    // A missing body is not kept: the next sync may bring it back.
+    if (text === null) return null
   }
+  plainTexts.set(hash, text)
+  if (plainTexts.size > PLAIN_TEXTS_KEPT) plainTexts.delete(plainTexts.keys().next().value!)
+  return text
 }
 
 /** The words a prefix stands for: its most frequent completions anywhere. */
-function expandPrefix(context: Context, prefix: string): string[] {
+function expandPrefix(scorer: Scorer, prefix: string): string[] {
   const found = new Map<string, number>()
-  for (const source of context.sources) {
+  for (const source of scorer.sources) {
     const [from, to] = source.prefixRange(prefix)
     for (let i = from; i < to; i++) {
       const term = source.term(i)
       found.set(term, (found.get(term) ?? 0) + source.documentFrequency(i))
     }
   }
-  for (const side of context.side)
+  for (const side of scorer.side)
     for (const term of side.terms)
       if (term.startsWith(prefix)) found.set(term, found.get(term) ?? 1)
-  for (const words of context.feedTerms.values())
+  for (const words of scorer.feedTerms.values())
     for (const term of words) if (term.startsWith(prefix)) found.set(term, found.get(term) ?? 1)
   return [...found.entries()]
     .sort((a, b) => b[1] - a[1])
@@ -181,177 +195,45 @@ function expandPrefix(context: Context, prefix: string): string[] {
     .map(([term]) => term)
 }
 
-function containsSequence(words: readonly string[], phrase: readonly string[]): boolean {
-  outer: for (let i = 0; i + phrase.length <= words.length; i++) {
-    for (let k = 0; k < phrase.length; k++) if (words[i + k] !== phrase[k]) continue outer
-    return true
-  }
-  return false
-}
-
-/** Of `candidates` (flags by document), the documents where the phrase's words stand in order. */
-function withPhrase(context: Context, phrase: string[], candidates: Uint8Array): Uint8Array {
-  const { index } = context
-  const found = new Uint8Array(candidates.length)
-  for (const source of context.sources) {
-    const lists = phrase.map((term) => {
-      const i = source.find(term)
-      if (i < 0) return null
-      return { postings: decodePostings(source.postings(i)), bytes: null as Uint8Array | null, i }
+/**
+ * Flags (in scratch.flags) the documents with any of the excluded words or phrases, looking
+ * at phrases only in `candidates` (null: every document).
+ */
+function excludedFlags(
+  scorer: Scorer,
+  excluded: readonly string[][],
+  candidates: Int32Array | null,
+  count: number,
+  /** The first positions record free for these phrases' words. */
+  firstSlot: number,
+): Uint8Array {
+  const flags = scratch.flags
+  flags.fill(0, 0, scorer.size)
+  let recordSlot = firstSlot
+  for (const words of excluded) {
+    if (words.length === 1) {
+      scorer.mark(words[0]!, flags)
+      continue
+    }
+    const records = words.map((word) => {
+      const record = scratch.record(recordSlot++, scorer.size, scorer.sources.length)
+      scorer.mark(word, null, record)
+      return record
     })
-    if (lists.some((list) => list === null)) continue
-    // Walk the rarest word's documents; look the others up by binary search.
-    const rarest = lists.reduce((a, b) =>
-      b!.postings.docs.length < a!.postings.docs.length ? b : a,
-    )!
-    for (const doc of rarest.postings.docs) {
-      if (!candidates[doc] || found[doc]) continue
-      const positions: number[][] = []
-      for (const list of lists) {
-        const at = binarySearch(list!.postings.docs, doc)
-        if (at < 0) break
-        list!.bytes ??= source.positions(list!.i)
-        positions.push(decodePositions(list!.bytes, list!.postings.positionStarts[at]!))
-      }
-      if (positions.length !== phrase.length) continue
-      const inOrder = positions[0]!.some((p) =>
-        positions.every((later, n) => n === 0 || sortedHas(later, p + n)),
-      )
-      if (inOrder) found[doc] = 1
+    const phrase = new PhraseCheck(scorer, words, records)
+    if (candidates) {
+      for (let k = 0; k < count; k++) if (phrase.has(candidates[k]!)) flags[candidates[k]!] = 1
+    } else {
+      for (let doc = 0; doc < scorer.size; doc++) if (phrase.has(doc)) flags[doc] = 1
     }
   }
-  for (const side of context.side) {
-    const doc = index.docOf(side.itemId)
-    if (doc !== undefined && candidates[doc] && containsSequence(side.terms, phrase)) found[doc] = 1
-  }
-  for (const [feedId, words] of context.feedTerms) {
-    if (!containsSequence(words, phrase)) continue
-    for (const doc of index.docsOf(feedId)) if (candidates[doc]) found[doc] = 1
-  }
-  return found
+  return flags
 }
 
-function sortedHas(values: readonly number[], value: number): boolean {
-  let lo = 0
-  let hi = values.length - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    const v = values[mid]!
-    if (v === value) return true
-    if (v < value) lo = mid + 1
-    else hi = mid - 1
-  }
-  return false
+export interface SearchOptions {
+  /** See PHRASE_SAMPLE (tests lower it). */
+  phraseSample?: number
 }
-
-function binarySearch(values: Uint32Array, value: number): number {
-  let lo = 0
-  let hi = values.length - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    const v = values[mid]!
-    if (v === value) return mid
-    if (v < value) lo = mid + 1
-    else hi = mid - 1
-  }
-  return -1
-}
-
-/** Documents (flags) that have every word of `words` (in this order when there are several). */
-function documentsWith(context: Context, words: string[]): Uint8Array {
-  const distinct = [...new Set(words)]
-  const counts = new Uint8Array(context.matched.length)
-  for (const term of distinct) {
-    context.matched.fill(0)
-    scoreTerm(context, term, 1)
-    for (let doc = 0; doc < counts.length; doc++) if (context.matched[doc]) counts[doc]!++
-  }
-  const all = new Uint8Array(counts.length)
-  for (let doc = 0; doc < counts.length; doc++) if (counts[doc] === distinct.length) all[doc] = 1
-  return words.length > 1 ? withPhrase(context, words, all) : all
-}
-
-// ---- filters ----
-
-interface ItemRef {
-  feedId: string
-  item: StoredItem
-}
-
-function feedMatches(store: LibraryStore, wanted: string[]): Set<string> | null {
-  if (wanted.length === 0) return null
-  let allowed: Set<string> | undefined
-  for (const value of wanted) {
-    const words = termsOf(value)
-    const ids = new Set<string>()
-    for (const feed of store.feeds()) {
-      const title = termsOf(feed.title || feed.url)
-      if (feed.id === value || (words.length > 0 && words.every((w) => title.includes(w))))
-        ids.add(feed.id)
-    }
-    allowed = allowed ? new Set([...allowed].filter((id) => ids.has(id))) : ids
-  }
-  return allowed ?? null
-}
-
-function folderMatches(store: LibraryStore, wanted: string[]): Set<string> | null {
-  if (wanted.length === 0) return null
-  const ids = new Set<string>()
-  for (const feed of store.feeds()) {
-    const folder = (feed.folder ?? []).map((name) => name.toLowerCase())
-    const path = folder.join('/')
-    const ok = wanted.every((value) => {
-      const v = value.toLowerCase().replace(/^\/+|\/+$/g, '')
-      return folder.includes(v) || path === v || path.startsWith(`${v}/`)
-    })
-    if (ok) ids.add(feed.id)
-  }
-  return ids
-}
-
-/** A predicate for the filters, over the store's state as it is now. */
-function filterOf(store: LibraryStore, filters: SearchFilters): (ref: ItemRef) => boolean {
-  const feeds = feedMatches(store, filters.feeds)
-  const folders = folderMatches(store, filters.folders)
-  const needsAnnotations = filters.is.includes('annotated') || filters.tags.length > 0
-  const annotated = new Map<string, Set<string>>()
-  if (needsAnnotations) {
-    for (const feed of store.feeds())
-      for (const a of store.annotations(feed.id)) {
-        let tags = annotated.get(a.itemId)
-        if (!tags) annotated.set(a.itemId, (tags = new Set()))
-        for (const tag of a.tags) tags.add(tag.toLowerCase())
-      }
-  }
-  const after = filters.after
-  const before = filters.before
-  return ({ feedId, item }) => {
-    if (feeds && !feeds.has(feedId)) return false
-    if (folders && !folders.has(feedId)) return false
-    if (filters.is.length) {
-      const state = store.itemState(feedId, item.id)
-      for (const is of filters.is) {
-        if (is === 'unread' && state.read) return false
-        if (is === 'read' && !state.read) return false
-        if (is === 'starred' && !state.starred) return false
-        if (is === 'annotated' && !annotated.has(item.id)) return false
-      }
-    }
-    if (filters.tags.length) {
-      const tags = annotated.get(item.id)
-      if (!tags || !filters.tags.every((tag) => tags.has(tag))) return false
-    }
-    if (after || before) {
-      // Stored dates are ISO 8601 UTC (toISOString), so they compare as strings.
-      const date = item.published ?? item.firstSeenAt
-      if (after && date < after) return false
-      if (before && date >= before) return false
-    }
-    return true
-  }
-}
-
-// ---- the search ----
 
 export async function runSearch(
   index: SearchIndex,
@@ -359,87 +241,132 @@ export async function runSearch(
   annotations: AnnotationTexts,
   query: ParsedQuery,
   limit = DEFAULT_LIMIT,
+  options: SearchOptions = {},
 ): Promise<SearchOutcome> {
-  const keep = filterOf(store, query.filters)
-  const ranked: Ranked[] = []
-  const feedTerms = annotations.feedTerms(store)
-  const side = annotations.texts(store)
-  const size = index.documentLimit
-  const context: Context = {
+  const keep = filterOf(store, query.filters, cachedStateOf(index, store))
+  const scorer = new Scorer(
     index,
+    index.sources(),
+    annotations.texts(store),
+    annotations.feedTerms(store),
+    scratch,
+  )
+  const size = scorer.size
+  if (!hasText(query)) return listFiltered(index, store, scorer, query, keep, limit)
+
+  // Score every clause (a word, a phrase's word, the prefix), noting which documents have each.
+  let recordSlot = 0
+  const records = new Map<string, PositionsRecord>()
+  const phraseWords = new Set(query.phrases.filter((p) => p.length > 1).flat())
+  const recordOf = (term: string): PositionsRecord | undefined => {
+    if (!phraseWords.has(term)) return undefined
+    let record = records.get(term)
+    if (!record) {
+      record = scratch.record(recordSlot++, size, scorer.sources.length)
+      records.set(term, record)
+    }
+    return record
+  }
+  const clauses: ((bit: number) => void)[] = []
+  for (const term of new Set(query.terms)) clauses.push((bit) => scorer.term(term, bit))
+  for (const phrase of query.phrases)
+    for (const term of new Set(phrase))
+      clauses.push((bit) => scorer.term(term, bit, 1, false, recordOf(term)))
+  if (query.prefix !== null) {
+    const prefix = query.prefix
+    const expansions = prefix.length >= 2 ? expandPrefix(scorer, prefix) : [prefix]
+    clauses.push((bit) => scorer.prefix(expansions, prefix, bit))
+  }
+  const used = clauses.slice(0, MAX_CLAUSES)
+  used.forEach((run, i) => run((2 ** i) >>> 0))
+  const all = used.length === 32 ? 0xffffffff : 2 ** used.length - 1
+
+  // Documents with every clause, minus excluded ones, that pass the filters.
+  const { matched, scores } = scorer
+  const live = index.liveView()
+  const candidates = scratch.candidates
+  let count = 0
+  for (let doc = 0; doc < size; doc++)
+    if (matched[doc] === all && live[doc] === 1) candidates[count++] = doc
+  const excluded = query.excluded.length
+    ? excludedFlags(scorer, query.excluded, candidates, count, recordSlot)
+    : null
+  let kept = 0
+  for (let k = 0; k < count; k++) {
+    const doc = candidates[k]!
+    if (excluded && excluded[doc]) continue
+    const ref = index.refOf(doc)
+    if (!ref || (keep && !keep(ref, doc))) continue
+    candidates[kept++] = doc
+  }
+
+  const dateOf = (doc: number): string => {
+    const item = index.refOf(doc)!.item
+    return item.published ?? item.firstSeenAt
+  }
+  const better = (a: number, b: number): boolean =>
+    scores[a] !== scores[b] ? scores[a]! > scores[b]! : dateOf(a) > dateOf(b)
+  const groupOf = storyGroupsOf(index, store)
+  const phrases = query.phrases
+    .filter((p) => p.length > 1)
+    .map(
+      (p) =>
+        new PhraseCheck(
+          scorer,
+          p,
+          p.map((term) => records.get(term)!),
+        ),
+    )
+  const ranking = phrases.length
+    ? bestWithPhrases(
+        candidates,
+        kept,
+        limit,
+        groupOf,
+        better,
+        phrases,
+        options.phraseSample ?? PHRASE_SAMPLE,
+      )
+    : bestOf(candidates, kept, limit, groupOf, better)
+
+  const words: HitWords = {
+    terms: new Set([...query.terms, ...query.phrases.flat()]),
+    prefix: query.prefix,
+  }
+  const hits = hitsOf(
     store,
-    sources: index.sources(),
-    side,
-    feedTerms,
-    scores: new Float64Array(size),
-    matched: new Uint32Array(size),
+    ranking.top.map((doc) => ({ ref: index.refOf(doc)!, score: scores[doc]! })),
+    words,
+  )
+  return {
+    total: ranking.total,
+    ...(ranking.estimate ? { totalIsEstimate: true as const } : {}),
+    hits,
   }
+}
 
-  if (hasText(query)) {
-    const clauses: { bit: number; run: (bit: number) => void }[] = []
-    for (const term of new Set(query.terms))
-      clauses.push({ bit: 0, run: (bit) => scoreTerm(context, term, bit) })
-    for (const phrase of query.phrases)
-      for (const term of new Set(phrase))
-        clauses.push({ bit: 0, run: (bit) => scoreTerm(context, term, bit) })
-    if (query.prefix !== null) {
-      const prefix = query.prefix
-      const expansions = prefix.length >= 2 ? expandPrefix(context, prefix) : [prefix]
-      clauses.push({
-        bit: 0,
-        run: (bit) => {
-          // A document counts the best completion it has, not the sum of all of them.
-          const total = context.scores
-          const best = (context.scores = new Float64Array(size))
-          for (const term of expansions)
-            scoreTerm(context, term, bit, term === prefix ? 1 : 0.9, true)
-          context.scores = total
-          for (let d = 0; d < size; d++) total[d]! += best[d]!
-        },
-      })
-    }
-    const used = clauses.slice(0, MAX_CLAUSES)
-    used.forEach((clause, i) => clause.run((clause.bit = 2 ** i) >>> 0))
-    const all = used.length === 32 ? 0xffffffff : 2 ** used.length - 1
-    let candidates: Uint8Array = new Uint8Array(size)
-    for (let doc = 0; doc < size; doc++) if (context.matched[doc] === all) candidates[doc] = 1
-    for (const phrase of query.phrases) {
-      if (phrase.length > 1) candidates = withPhrase(context, phrase, candidates)
-    }
-    const scores = context.scores
-    for (const words of query.excluded) {
-      const saved = { scores: context.scores, matched: context.matched }
-      context.scores = new Float64Array(size)
-      context.matched = new Uint32Array(size)
-      const excluded = documentsWith(context, words)
-      for (let doc = 0; doc < size; doc++) if (excluded[doc]) candidates[doc] = 0
-      Object.assign(context, saved)
-    }
-    for (let doc = 0; doc < size; doc++) {
-      if (!candidates[doc]) continue
-      const ref = index.refOf(doc)
-      if (ref && keep(ref)) ranked.push({ ref, score: scores[doc]! })
-    }
-  } else {
-    const excluded = new Uint8Array(size)
-    for (const words of query.excluded) {
-      const found = documentsWith(context, words)
-      for (let doc = 0; doc < size; doc++) if (found[doc]) excluded[doc] = 1
-    }
-    for (const feed of store.feeds()) {
-      for (const item of store.items(feed.id)) {
-        const ref = { feedId: feed.id, item }
-        if (!keep(ref)) continue
-        const doc = index.docOf(item.id)
-        if (doc !== undefined && excluded[doc]) continue
-        ranked.push({ ref, score: 0 })
-      }
+/** A query of filters (and -words) alone: matching items newest first. */
+function listFiltered(
+  index: SearchIndex,
+  store: LibraryStore,
+  scorer: Scorer,
+  query: ParsedQuery,
+  keep: ((ref: ItemRef, doc?: number) => boolean) | null,
+  limit: number,
+): SearchOutcome {
+  const excluded = query.excluded.length ? excludedFlags(scorer, query.excluded, null, 0, 0) : null
+  const ranked: Ranked[] = []
+  for (const feed of store.feeds()) {
+    for (const item of store.items(feed.id)) {
+      const ref = { feedId: feed.id, item }
+      if (keep && !keep(ref)) continue
+      const doc = index.docOf(item.id)
+      if (excluded && doc !== undefined && excluded[doc]) continue
+      ranked.push({ ref, score: 0 })
     }
   }
-
-  // One story (the same canonical URL in several feeds) is one hit: its best-ranked copy.
-  const better = (a: Ranked, b: Ranked): boolean =>
-    a.score !== b.score ? a.score > b.score : dateOf(a.ref) > dateOf(b.ref)
+  // One story (the same canonical URL in several feeds) is one hit: its newest copy.
+  const better = (a: Ranked, b: Ranked): boolean => dateOf(a.ref) > dateOf(b.ref)
   const bestOfStory = new Map<string, Ranked>()
   const unique: Ranked[] = []
   for (const entry of ranked) {
@@ -452,27 +379,25 @@ export async function runSearch(
   }
   unique.push(...bestOfStory.values())
   const top = topK(unique, limit, better)
-  const words: HitWords = {
-    terms: new Set([...query.terms, ...query.phrases.flat()]),
-    prefix: query.prefix,
-  }
-  const counts = new Map<string, Map<string, number>>()
-  const hits: SearchHit[] = []
-  for (const { ref, score } of top) {
-    let feedCounts = counts.get(ref.feedId)
-    if (!feedCounts) counts.set(ref.feedId, (feedCounts = annotationCounts(store, ref.feedId)))
-    hits.push({
-      item: toSummary(store, ref.feedId, ref.item, feedCounts.get(ref.item.id) ?? 0),
-      score: Math.round(score * 1000) / 1000,
-      snippets: hasText(query) ? snippetsOf(store, ref, words) : [],
-    })
-  }
-  return { total: unique.length, hits }
+  return { total: unique.length, hits: hitsOf(store, top, null) }
 }
 
 interface Ranked {
   ref: ItemRef
   score: number
+}
+
+function hitsOf(store: LibraryStore, top: readonly Ranked[], words: HitWords | null): SearchHit[] {
+  const counts = new Map<string, Map<string, number>>()
+  return top.map(({ ref, score }) => {
+    let feedCounts = counts.get(ref.feedId)
+    if (!feedCounts) counts.set(ref.feedId, (feedCounts = annotationCounts(store, ref.feedId)))
+    return {
+      item: toSummary(store, ref.feedId, ref.item, feedCounts.get(ref.item.id) ?? 0),
+      score: Math.round(score * 1000) / 1000,
+      snippets: words ? snippetsOf(store, ref, words) : [],
+    }
+  })
 }
 
 /** The best `k` of `entries`, best first, without sorting them all (100k hits, 50 shown). */
@@ -523,14 +448,9 @@ function snippetsOf(store: LibraryStore, ref: ItemRef, words: HitWords): SearchH
   add('author', item.author)
   const full = item.fullText
   let inBody = false
-  if (full?.status === 'available') {
-    const html = store.bodies.getSync(full.bodyHash, full.body)
-    inBody = add('body', html ? htmlToPlainText(html) : null)
-  }
-  if (!inBody) {
-    const html = store.bodies.getSync(item.bodyHash, item.body)
-    add('body', html ? htmlToPlainText(html) : item.snippet)
-  }
+  if (full?.status === 'available')
+    inBody = add('body', plainTextOf(store, full.bodyHash, full.body))
+  if (!inBody) add('body', plainTextOf(store, item.bodyHash, item.body) ?? item.snippet)
   for (const a of store.annotations(ref.feedId)) {
     if (a.itemId !== item.id) continue
     add('highlight', a.target.quote.exact)

@@ -7,6 +7,7 @@
 import { closeSync, openSync, readFileSync, readSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { ByteReader, ByteWriter, compareTerms, type PostingsSource } from './postings'
+import { TermDictionary } from './term-dictionary'
 
 export const SEGMENT_FORMAT = 1
 const FLUSH_BYTES = 4 << 20
@@ -16,9 +17,7 @@ const SLICE_MS = 12
 export class SegmentFile implements PostingsSource {
   private constructor(
     readonly name: string,
-    private readonly blob: string,
-    private readonly starts: Uint32Array,
-    private readonly df: Uint32Array,
+    private readonly dictionary: TermDictionary,
     private readonly postOffsets: Float64Array,
     private readonly posOffsets: Float64Array,
     private readonly postFd: number,
@@ -48,15 +47,10 @@ export class SegmentFile implements PostingsSource {
     const df = copy((b) => new Uint32Array(b), n * 4)
     const postOffsets = copy((b) => new Float64Array(b), (n + 1) * 8)
     const posOffsets = copy((b) => new Float64Array(b), (n + 1) * 8)
-    const starts = new Uint32Array(n + 1)
-    let term = 0
-    for (let i = 0; i < blob.length && term < n; i++) {
-      if (blob.charCodeAt(i) === 10) starts[++term] = i + 1
-    }
-    if (term !== n) throw new Error('Segment dictionary does not match its term count')
+    const dictionary = TermDictionary.of(blob, df)
     const postFd = openSync(join(dir, `${name}.post`), 'r')
     const posFd = openSync(join(dir, `${name}.pos`), 'r')
-    return new SegmentFile(name, blob, starts, df, postOffsets, posOffsets, postFd, posFd)
+    return new SegmentFile(name, dictionary, postOffsets, posOffsets, postFd, posFd)
   }
 
   close(): void {
@@ -66,42 +60,27 @@ export class SegmentFile implements PostingsSource {
 
   /** Bytes this segment holds in memory (its dictionary). */
   get memoryBytes(): number {
-    return this.blob.length * 2 + this.starts.byteLength + this.df.byteLength * 5
+    return this.dictionary.memoryBytes + this.postOffsets.byteLength * 2
   }
 
   get termCount(): number {
-    return this.df.length
+    return this.dictionary.termCount
   }
 
   term(index: number): string {
-    return this.blob.slice(this.starts[index]!, this.starts[index + 1]! - 1)
-  }
-
-  private lowerBound(term: string): number {
-    let lo = 0
-    let hi = this.df.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (this.term(mid) < term) lo = mid + 1
-      else hi = mid
-    }
-    return lo
+    return this.dictionary.term(index)
   }
 
   find(term: string): number {
-    const index = this.lowerBound(term)
-    return index < this.df.length && this.term(index) === term ? index : -1
+    return this.dictionary.find(term)
   }
 
   prefixRange(prefix: string): [number, number] {
-    const from = this.lowerBound(prefix)
-    let to = from
-    while (to < this.df.length && this.term(to).startsWith(prefix)) to++
-    return [from, to]
+    return this.dictionary.prefixRange(prefix)
   }
 
   documentFrequency(index: number): number {
-    return this.df[index]!
+    return this.dictionary.df[index]!
   }
 
   private read(fd: number, from: number, to: number): Uint8Array {
@@ -121,6 +100,11 @@ export class SegmentFile implements PostingsSource {
 
   positions(index: number): Uint8Array {
     return this.read(this.posFd, this.posOffsets[index]!, this.posOffsets[index + 1]!)
+  }
+
+  positionsRange(index: number, from: number, to: number): Uint8Array {
+    const start = this.posOffsets[index]!
+    return this.read(this.posFd, start + from, start + to)
   }
 }
 
@@ -233,7 +217,7 @@ export async function writeSegment(
     post.close()
     pos.close()
   }
-  const blob = Buffer.from(terms.length ? `${terms.join('\n')}\n` : '', 'utf8')
+  const blob = Buffer.from(TermDictionary.blobOf(terms), 'utf8')
   const header = Buffer.from(
     JSON.stringify({ format: SEGMENT_FORMAT, terms: terms.length, blob: blob.length }),
   )
