@@ -174,7 +174,7 @@ export function SearchResults() {
             ? error
             : !result
               ? 'Searching…'
-              : `${result.total} result${result.total === 1 ? '' : 's'}${result.total > result.hits.length ? ` (best ${result.hits.length} shown)` : ''}`}
+              : `${result.totalIsEstimate ? 'about ' : ''}${result.total} result${result.total === 1 ? '' : 's'}${result.total > result.hits.length ? ` (best ${result.hits.length} shown)` : ''}`}
         </span>
         {result && <span className="muted">{Math.round(result.tookMs)} ms</span>}
       </header>
