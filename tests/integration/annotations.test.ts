@@ -166,6 +166,28 @@ describe('annotations', () => {
     })
   })
 
+  it('the Highlighted view follows highlights as they are made, deleted and restored', async () => {
+    const { core, byTitle } = await sampleLibrary()
+    const item = byTitle('Brackenford')
+    const highlighted = async () =>
+      (await value(core.listItems({ view: 'annotated' }))).items.map((i) => i.id)
+    expect(await highlighted()).toEqual([])
+    const made = await value(
+      core.createAnnotation({
+        itemId: item.id,
+        kind: 'plain',
+        note: '',
+        tags: [],
+        target: target('council'),
+      }),
+    )
+    expect(await highlighted()).toEqual([item.id])
+    const removed = await value(core.deleteAnnotation({ annotationId: made.id }))
+    expect(await highlighted()).toEqual([])
+    await value(core.restoreAnnotation({ annotation: removed.annotation }))
+    expect(await highlighted()).toEqual([item.id])
+  })
+
   it('a deleted highlight comes back with its id, links and times when the deletion is undone', async () => {
     const { core, byTitle } = await sampleLibrary()
     const item = byTitle('Envoys agree')

@@ -651,6 +651,8 @@ export class LibraryStore {
     return this.docs(annotation.feedId).annotations.update((data) => {
       if (data.annotations.some((a) => a.id === annotation.id)) return false
       data.annotations.push(annotation)
+      // Listings (the Highlighted view) and search read annotations through this revision.
+      this.revisions.annotations++
       return true
     })
   }
@@ -670,6 +672,7 @@ export class LibraryStore {
       if (index === -1) return null
       const next = change(data.annotations[index]!)
       data.annotations[index] = next
+      this.revisions.annotations++
       return next
     })
   }
@@ -681,6 +684,7 @@ export class LibraryStore {
     return this.docs(found.feedId).annotations.update((data) => {
       const index = data.annotations.findIndex((a) => a.id === annotationId)
       if (index === -1) return null
+      this.revisions.annotations++
       return data.annotations.splice(index, 1)[0]!
     })
   }
