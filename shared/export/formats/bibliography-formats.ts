@@ -12,6 +12,8 @@ import type { Citation } from '../../domain'
 import { assignCitekeys } from './citekey'
 import { type CslItem, type ExportEntry, dateParts, toCslItem, toCslName } from './csl-json'
 
+export type { CslItem, ExportEntry } from './csl-json'
+
 function keyed(entries: ExportEntry[]): { entry: ExportEntry; key: string }[] {
   const keys = assignCitekeys(entries)
   const seen = new Set<string>()

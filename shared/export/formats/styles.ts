@@ -51,22 +51,13 @@ export function formatCitation(
   if (sameAsSite && style === 'apa') delete item['container-title']
   if (sameAsSite && style === 'mla') delete item.author
   const cite = new Cite([item])
-  const options = {
-    template: TEMPLATE[style],
-    style: TEMPLATE[style],
-    lang: 'en-US',
-    format: 'text',
-  }
+  const options = { style: TEMPLATE[style], lang: 'en-US', format: 'text' }
+  const cited = { entry: 'item', citationsPre: [], citationsPost: [] }
   let output: string
   if (form === 'bibliography') output = cite.format('bibliography', options) as string
   else if (form === 'note' && style === 'chicago-nb') {
-    const full = 'rr-chicago-fullnote-bibliography'
-    output = cite.format('citation', {
-      ...options,
-      template: full,
-      style: full,
-      entry: 'item',
-    }) as string
-  } else output = cite.format('citation', { ...options, entry: 'item' }) as string
+    const full = { ...options, style: 'rr-chicago-fullnote-bibliography' }
+    output = cite.format('citation', { ...full, ...cited }) as string
+  } else output = cite.format('citation', { ...options, ...cited }) as string
   return output.replace(/\s+/g, ' ').trim()
 }
