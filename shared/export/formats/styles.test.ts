@@ -2,10 +2,23 @@
 // Seven articles: newspaper article, web page and blog post, with and without author, with and
 // without a date (timestamp with a zone, wall-clock timestamp, date-only, year-month, none).
 //
-// APA 7 — APA 7 (9.16, 10.2, 10.16): Author, A. (Year, Month Day). Title. Site. URL — article titles in sentence case, not quoted in the reference; no author: the title moves to the author position and the in-text citation uses it (quoted title case for an article, italic — plain here — for a web page, 8.14); no date: (n.d.) plus "Retrieved Month Day, Year, from URL"; group author same as site: site name omitted; in-text (Author, Year) with & for two authors.
-// MLA 9 — MLA 9 (5.1–5.5, 6.1): Family, Given. "Title in Title Case." Container (italics, plain here), Day Mon. Year, URL. — two authors "A, and B"; no author: starts with the title; an organisation that is also the publisher is not repeated as author (2.1.3); no date: "Accessed Day Mon. Year." at the end; in-text: (Family) or the quoted short title, no year.
-// Chicago NB — Chicago 17 notes-bibliography (14.206–14.207, 14.191): bibliography Family, Given. "Title." Site, Month Day, Year. URL.; a blog's name is followed by (blog); no date: "Accessed Month Day, Year."; no author: the site's owner as author; full note (14.20) Given Family, "Title," Site, Month Day, Year, URL.; in-text = shortened note (14.29): Family, "Title."; Dutch particles sort after the given name in the bibliography (8.7, per the CSL style).
-// Chicago AD — Chicago 17 author-date (15.9, 15.51–15.52): Family, Given. Year. "Title." Site, Month Day, Year. URL.; no date: n.d. and an access date; no author: the owner or the title in the author position; in-text (Family Year), (Author, n.d.).
+// APA 7 — APA 7 (9.16, 10.2, 10.16): Author, A. (Year, Month Day). Title. Site. URL — article
+//   titles in sentence case, not quoted in the reference; no author: the title moves to the author
+//   position and the in-text citation uses it (quoted title case for an article, italic — plain
+//   here — for a web page, 8.14); no date: (n.d.) plus "Retrieved Month Day, Year, from URL";
+//   group author same as site: site name omitted; in-text (Author, Year) with & for two authors.
+// MLA 9 — MLA 9 (5.1–5.5, 6.1): Family, Given. "Title in Title Case." Container (italics, plain
+//   here), Day Mon. Year, URL. — two authors "A, and B"; no author: starts with the title; an
+//   organisation that is also the publisher is not repeated as author (2.1.3); no date: "Accessed
+//   Day Mon. Year." at the end; in-text: (Family) or the quoted short title, no year.
+// Chicago NB — Chicago 17 notes-bibliography (14.206–14.207, 14.191): bibliography Family, Given.
+//   "Title." Site, Month Day, Year. URL.; a blog's name is followed by (blog); no date: "Accessed
+//   Month Day, Year."; no author: the site's owner as author; full note (14.20) Given Family,
+//   "Title," Site, Month Day, Year, URL.; in-text = shortened note (14.29): Family, "Title.";
+//   Dutch particles sort after the given name in the bibliography (8.7, per the CSL style).
+// Chicago AD — Chicago 17 author-date (15.9, 15.51–15.52): Family, Given. Year. "Title." Site,
+//   Month Day, Year. URL.; no date: n.d. and an access date; no author: the owner or the title in
+//   the author position; in-text (Family Year), (Author, n.d.).
 import { describe, expect, it } from 'vitest'
 import type { Citation } from '../../domain'
 import { formatCitation, type CitationForm, type CitationStyle } from './styles'
