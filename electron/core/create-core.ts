@@ -88,6 +88,9 @@ export interface Core extends ReaderBridge {
   close(): Promise<void>
 }
 
+/** When a window has not asked for its list by then, the search index loads anyway. */
+const SEARCH_LOAD_FALLBACK_MS = 5_000
+
 export const SAMPLE_FEED_URL = `${SAMPLE_SCHEME}feed.xml`
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -98,7 +101,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     setAside.push(notice)
     log(`Moved unreadable ${notice.file} aside to ${notice.movedTo}: ${notice.reason}`)
   })
+  const warmsUp = options.shell === 'browser' || options.shell === 'electron'
+  // In a window, the search index loads once the first list page has been sent (or after a few
+  // seconds without one): the list is what the reader waits for at start, not search.
+  let firstListSent: () => void = () => {}
+  const listSent = warmsUp
+    ? new Promise<void>((resolve) => {
+        firstListSent = resolve
+        setTimeout(resolve, SEARCH_LOAD_FALLBACK_MS).unref()
+      })
+    : Promise.resolve()
   const searchIndex = new SearchIndex(store, {
+    startAfter: listSent,
     dataDir: options.dataDir,
     log,
     now,
@@ -118,7 +132,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
   const syncer = createSyncer(deps, hub)
   const listing = new ItemListing(store)
-  const warmsUp = options.shell === 'browser' || options.shell === 'electron'
   let articlesWarm = false
   /** A listing of a filter (the snapshot asked for while it is kept) with its operations bound. */
   const listingOf = (filter: ListFilter, snapshotId?: string) => {
@@ -421,6 +434,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (warmsUp && !articlesWarm) {
         articlesWarm = true
         setTimeout(() => {
+          firstListSent()
           const item = listingOf({}).page(0, 1)?.[0]
           if (item) articleOf(item.id).catch((error: unknown) => log(`Warm-up: ${String(error)}`))
         }, 0)

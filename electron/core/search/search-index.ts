@@ -112,11 +112,17 @@ export class SearchIndex {
       worker?: IndexWorkerOptions
       /** Items sent to the worker at once (tests make it small). */
       chunkItems?: number
+      /**
+       * Loading waits for this: a window's first list page goes out before the index (a 7 MB
+       * manifest at 100k items, then a check against the library) competes for the thread.
+       */
+      startAfter?: Promise<void>
     },
   ) {
     this.dir = join(options.dataDir, 'search')
     this.worker = new IndexWorker(options.worker ?? { workerScript: null })
-    this.ready = this.load()
+    this.ready = (options.startAfter ?? Promise.resolve())
+      .then(() => this.load())
       .catch((error: unknown) => this.log(`Search index not loaded: ${String(error)}`))
       .then(() => {
         this.loaded = true

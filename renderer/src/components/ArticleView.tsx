@@ -51,6 +51,11 @@ export function ArticleView({ article }: { article: Article }) {
   const [selection, setSelection] = useState<
     (TextSelection & { suggestion: FoundQuote | null }) | null
   >(null)
+  // The tags in use, for the composer's suggestions: fetched when it opens, not with every article.
+  const composing = selection !== null
+  useEffect(() => {
+    if (composing) void loadTags()
+  }, [composing, loadTags])
   const [quoteSpans, setQuoteSpans] = useState<Span[]>([])
   const shownText = useRef('')
   const articleRef = useRef<HTMLElement>(null)
@@ -70,10 +75,6 @@ export function ArticleView({ article }: { article: Article }) {
   const [hiddenBlocks, setHiddenBlocks] = useState(0)
   const { citation } = article
   const citedDate = citation.published ?? article.published
-
-  useEffect(() => {
-    void loadTags()
-  }, [loadTags])
 
   // Only the newest selection may open the composer (the quote finder answers asynchronously).
   const selections = useRef(0)

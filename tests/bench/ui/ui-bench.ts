@@ -12,6 +12,8 @@ import { cachedLibrary } from './cached-library'
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
 const OPENS = Number(process.env.BENCH_OPENS ?? 60)
+/** Wait this long after the first paint before opening items (0: open at once, as a user might). */
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 0)
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -122,6 +124,7 @@ async function measureBrowser(
     const rowsInView = (await page.evaluate(
       "Math.ceil(document.querySelector('.item-list-scroll').clientHeight / 96)",
     )) as number
+    if (SETTLE_MS > 0) await page.waitForTimeout(SETTLE_MS)
     const random = mulberry32(11)
     const times: number[] = []
     for (let i = 0; i < OPENS; i++) {
@@ -154,7 +157,9 @@ async function main(): Promise<void> {
     rows.push({ items, ...core, ...browser })
   }
   const ms = (n: number): string => `${n.toFixed(n < 10 ? 1 : 0)} ms`.padStart(9)
-  console.log(`\nReading UI — ${OPENS} opens per size (j and clicks), viewport 1400×900`)
+  console.log(
+    `\nReading UI — ${OPENS} opens per size (j and clicks)${SETTLE_MS ? `, ${SETTLE_MS} ms after the first paint` : ', right after the first paint'}, viewport 1400×900`,
+  )
   console.log(
     'items     core open  1st listing  page of 100  first paint  open p50   open p95   rows in DOM (in view)',
   )

@@ -1,6 +1,6 @@
 // One highlight in the article's list: kind, colour, the quoted text (a button that shows it in
 // the article), speaker or claim status, the note rendered as Markdown, tags; Edit and Delete.
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { Annotation } from '../../../../shared/domain'
 import { useAnnotations } from '../../state/annotation-store'
 import { HighlightComposer, KINDS, StatusHistory } from '../HighlightComposer'
@@ -20,6 +20,10 @@ interface Props {
 
 export function HighlightCard({ annotation: a, orphan, onShow }: Props) {
   const [editing, setEditing] = useState(false)
+  // Tag suggestions for the form, fetched when it opens.
+  useEffect(() => {
+    if (editing) void useAnnotations.getState().loadTags()
+  }, [editing])
   const update = useAnnotations((s) => s.update)
   const remove = useAnnotations((s) => s.remove)
   const tags = useAnnotations((s) => s.tags)
