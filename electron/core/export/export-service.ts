@@ -341,40 +341,35 @@ export function createExportService(deps: ExportDeps) {
         citation: a.article.citation,
         itemId: a.article.itemId,
       }))
-      const files: VaultFile[] = []
-      for (const a of assembled) {
-        const own = a.article.itemId
-        const link = evidenceLinker(inExport, (itemId) =>
-          itemId === own ? null : names.get(itemId)!.replace(/\.md$/, ''),
-        )
-        files.push({
-          fileName: names.get(own)!,
-          id: own,
-          text: buildCitedNote(a.article, a.annotations, {
+      const index = 'research-reader-index.md'
+      const files: VaultFile[] = [
+        ...assembled.map((a) => ({ fileName: names.get(a.article.itemId)!, id: a.article.itemId })),
+        { fileName: sidecarName, id: null },
+        { fileName: index, id: 'research-reader-index' },
+      ]
+      const render = (placedAs: (fileName: string) => string): string[] => [
+        ...assembled.map((a) => {
+          const own = a.article.itemId
+          const link = evidenceLinker(inExport, (itemId) =>
+            itemId === own ? null : placedAs(names.get(itemId)!).replace(/\.md$/, ''),
+          )
+          return buildCitedNote(a.article, a.annotations, {
             citekey: a.citekey,
             citationText: cachedCitation(a.article.citation, style, 'bibliography'),
             evidenceLink: link,
-          }),
-        })
-      }
-      files.push({
-        fileName: sidecarName,
-        id: null,
-        text: sidecar === 'bibtex' ? toBibtex(entries) : toCslJson(entries),
-      })
-      files.push({
-        fileName: 'research-reader-index.md',
-        id: 'research-reader-index',
-        text: buildVaultIndex(
+          })
+        }),
+        sidecar === 'bibtex' ? toBibtex(entries) : toCslJson(entries),
+        buildVaultIndex(
           assembled.map((a) => ({
-            fileName: names.get(a.article.itemId)!,
+            fileName: placedAs(names.get(a.article.itemId)!),
             title: a.article.title,
             bibliography: cachedCitation(a.article.citation, style, 'bibliography'),
           })),
-          sidecarName,
+          placedAs(sidecarName),
         ),
-      })
-      const written = await writeVault(args.folder, files)
+      ]
+      const written = await writeVault(args.folder, files, render)
       if (!written.ok) return fail('write-failed', written.message)
       await markExported(picked)
       return ok({ ...counts(picked), folder: args.folder, ...written.report })

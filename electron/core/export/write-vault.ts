@@ -12,7 +12,6 @@ export interface VaultFile {
   fileName: string
   /** The frontmatter id of a note (null: not a note; owned through the manifest). */
   id: string | null
-  text: string
 }
 
 export interface VaultReport {
@@ -65,9 +64,15 @@ async function atomicWrite(path: string, folder: string, text: string): Promise<
   }
 }
 
+/**
+ * Places each file (its own earlier note, else its name, else a free name beside a file that is
+ * not ours), then has `render` write the texts knowing where every file went (notes link to each
+ * other by file name), then writes those that changed.
+ */
 export async function writeVault(
   folder: string,
   files: VaultFile[],
+  render: (placedAs: (fileName: string) => string) => string[],
 ): Promise<{ ok: true; report: VaultReport } | { ok: false; message: string }> {
   try {
     const names = await readdir(folder)
@@ -106,6 +111,7 @@ export async function writeVault(
     const report: VaultReport = { written: [], updated: [], unchanged: [], renamed: [] }
     const taken = new Set<string>()
     const owned: string[] = []
+    const targets: string[] = []
     for (const file of files) {
       let target = file.id !== null ? oursById.get(file.id) : undefined
       if (target === undefined || taken.has(target)) {
@@ -115,21 +121,26 @@ export async function writeVault(
         const ext = dot > 0 ? file.fileName.slice(dot) : ''
         for (let n = 2; (present.has(target) && !ours.has(target)) || taken.has(target); n++)
           target = `${stem}-${n}${ext}`
-        // A note of ours under this name for another id is replaced only if nothing else claims it.
         if (target !== file.fileName)
           report.renamed.push({ wanted: file.fileName, wroteAs: target })
       }
       taken.add(target)
       owned.push(target)
+      targets.push(target)
+    }
+    const placed = new Map(files.map((f, i) => [f.fileName, targets[i]!]))
+    const texts = render((fileName) => placed.get(fileName) ?? fileName)
+    for (const [i, target] of targets.entries()) {
+      const text = texts[i]!
       const path = join(folder, target)
       const before =
         contents.get(target) ??
         (present.has(target) ? await readFile(path, 'utf8').catch(() => null) : null)
-      if (before === file.text) {
+      if (before === text) {
         report.unchanged.push(target)
         continue
       }
-      await atomicWrite(path, folder, file.text)
+      await atomicWrite(path, folder, text)
       if (before === null) report.written.push(target)
       else report.updated.push(target)
     }
