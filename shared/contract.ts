@@ -75,6 +75,46 @@ export const MarkdownExportSchema = z.object({
   markdown: z.string(),
 })
 
+export const CitationStyleSchema = z.enum(['apa', 'mla', 'chicago-nb', 'chicago-ad'])
+export const ExportFormatSchema = z.enum(['md', 'csl-json', 'bibtex', 'ris', 'w3c'])
+/** Pandoc's bibliography files: the sidecar of a Pandoc-cited document and of a vault. */
+export const BibliographySidecarSchema = z.enum(['csl-json', 'bibtex'])
+
+/**
+ * Which annotations (and articles) an export holds. Annotation filters (tag, kind, status) and
+ * article filters (feed, a search query, chosen items) combine; none: every annotated article.
+ * Chosen items are exported even without highlights.
+ */
+export const ExportSelectionSchema = z.strictObject({
+  tag: z.string().min(1).max(100).optional(),
+  kind: AnnotationKindSchema.optional(),
+  status: ClaimStatusSchema.optional(),
+  feedId: FeedIdSchema.optional(),
+  /** The search method's query language; its hits (at most 500) are the articles. */
+  query: z.string().min(1).max(2000).optional(),
+  itemIds: z.array(ItemIdSchema).min(1).max(10_000).optional(),
+})
+
+const CollectionExportArgs = {
+  selection: ExportSelectionSchema,
+  format: ExportFormatSchema.optional(),
+  style: CitationStyleSchema.optional(),
+  /** md only: footnotes + bibliography (default), or Pandoc cites with a sidecar. */
+  pandoc: z.boolean().optional(),
+  sidecar: BibliographySidecarSchema.optional(),
+}
+
+export const ExportFileSchema = z.object({
+  fileName: z.string(),
+  mediaType: z.string(),
+  text: z.string(),
+})
+
+export const ExportCountsSchema = z.object({
+  articles: z.number().int().nonnegative(),
+  annotations: z.number().int().nonnegative(),
+})
+
 /** Items per listItems page when the caller does not say, and the most it may ask for. */
 export const LIST_PAGE_DEFAULT = 100
 export const LIST_PAGE_MAX = 500
@@ -450,10 +490,46 @@ export const contract = {
     errors: ['not-found'],
   }),
   exportArticleMarkdown: method({
-    doc: 'A Markdown note for one article: frontmatter, citation, highlights with notes.',
-    args: z.strictObject({ itemId: ItemIdSchema }),
+    doc: 'A Markdown note for one article: frontmatter, citation (APA unless a style is given), highlights with speakers, claims, evidence, notes and block ids.',
+    args: z.strictObject({ itemId: ItemIdSchema, style: CitationStyleSchema.optional() }),
     result: MarkdownExportSchema,
     errors: ['not-found'],
+  }),
+  previewExport: method({
+    doc: 'What an export would hold: counts, file names and the start of its main file (the first few articles only, nothing written or marked): cheap enough to call as the options change.',
+    args: z.strictObject(CollectionExportArgs),
+    result: ExportCountsSchema.extend({
+      fileNames: z.array(z.string()),
+      text: z.string(),
+      /** The text shows only the first articles. */
+      truncated: z.boolean(),
+    }),
+    errors: ['not-found'],
+  }),
+  exportCollection: method({
+    doc: 'The selected articles in one format: md (one document, footnotes or Pandoc cites plus a CSL-JSON or BibTeX sidecar), csl-json, bibtex, ris or w3c. Returns the files; the caller saves them.',
+    args: z.strictObject(CollectionExportArgs),
+    result: ExportCountsSchema.extend({ files: z.array(ExportFileSchema) }),
+    errors: ['not-found', 'nothing-selected'],
+  }),
+  exportVault: method({
+    doc: 'Write the selected articles into a folder (an Obsidian vault): a note per article, a bibliography sidecar and an index note. A re-export rewrites only files it wrote that changed; other files are never touched (a name taken by one: written beside it). The path comes from a native dialog (Electron) or is typed (browser).',
+    args: z.strictObject({
+      folder: z.string().min(1).max(4096),
+      selection: ExportSelectionSchema,
+      style: CitationStyleSchema.optional(),
+      sidecar: BibliographySidecarSchema.optional(),
+    }),
+    result: ExportCountsSchema.extend({
+      folder: z.string(),
+      /** File names (in the folder) created, rewritten, and left as they were. */
+      written: z.array(z.string()),
+      updated: z.array(z.string()),
+      unchanged: z.array(z.string()),
+      /** Names taken by a file that is not ours: what was written beside it instead. */
+      renamed: z.array(z.object({ wanted: z.string(), wroteAs: z.string() })),
+    }),
+    errors: ['not-found', 'nothing-selected', 'not-absolute', 'not-a-folder', 'write-failed'],
   }),
   search: method({
     doc: 'Full-text search with query words (tag:, feed:, folder:, is:, after:, before:); ranked hits with snippets.',

@@ -238,6 +238,36 @@ function fakeApi(overrides: Partial<ReaderApi> = {}): { api: ReaderApi; calls: C
       record('exportArticleMarkdown', args)
       return ok({ fileName: 'a.md', markdown: '# A\n' })
     },
+    previewExport: async (args) => {
+      record('previewExport', args)
+      return ok({
+        articles: 1,
+        annotations: 2,
+        fileNames: ['a.md'],
+        text: '# A\n',
+        truncated: false,
+      })
+    },
+    exportCollection: async (args) => {
+      record('exportCollection', args)
+      return ok({
+        articles: 1,
+        annotations: 2,
+        files: [{ fileName: 'a.md', mediaType: 'text/markdown', text: '# A\n' }],
+      })
+    },
+    exportVault: async (args) => {
+      record('exportVault', args)
+      return ok({
+        articles: 1,
+        annotations: 2,
+        folder: '/tmp/vault',
+        written: ['a.md'],
+        updated: [],
+        unchanged: [],
+        renamed: [],
+      })
+    },
     search: async (args) => {
       record('search', args)
       return ok({ total: 0, hits: [], problems: [], indexing: null, tookMs: 0 })
@@ -309,7 +339,10 @@ describe('dispatch: method names', () => {
       unlinkEvidence: { claimId: 'a-1', evidenceId: 'a-2' },
       getClaim: { annotationId: 'a-1' },
       findQuotes: { itemId: ITEM_ID },
-      exportArticleMarkdown: { itemId: ITEM_ID },
+      exportArticleMarkdown: { itemId: ITEM_ID, style: 'mla' },
+      previewExport: { selection: { tag: 'border' }, format: 'md' },
+      exportCollection: { selection: { kind: 'claim' }, pandoc: true, sidecar: 'bibtex' },
+      exportVault: { folder: '/tmp/vault', selection: { itemIds: [ITEM_ID] } },
       search: { query: 'harbour tag:claim', limit: 10 },
     }
     for (const name of methodNames) await dispatch(api, name, argsFor[name] ?? {})

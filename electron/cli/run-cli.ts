@@ -3,7 +3,8 @@
 // errors exit 2. Pure wiring: every behaviour lives in the core (or, for `parse`, in the same
 // functions a sync uses).
 import { existsSync } from 'node:fs'
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { ReaderError } from '../../shared/result'
 import type { ItemSummary } from '../../shared/domain'
@@ -47,8 +48,14 @@ Commands:
   annotate <item-id> --quote "exact text" [--kind quote|claim|plain] [--speaker S]
            [--role R] [--status S] [--note N] [--tag T]... [--occurrence N]
                              highlight text in an article (anchored like one made in the app)
-  export <item-id> [--out FILE]
-                             the article's cited Markdown note (stdout, or FILE)
+  export [<item-id>] [--format md|csl-json|bibtex|ris|w3c] [--style apa|mla|chicago-nb|chicago-ad]
+         [--tag T] [--kind quote|claim|plain] [--status S] [--feed ID] [--query Q]
+         [--item ID]... [--pandoc] [--sidecar csl-json|bibtex] [--out DIR|FILE|-] [--json]
+                             cited export: one item's note, or a collection of the selected
+                             highlights (footnotes and a bibliography, or --pandoc cites plus a
+                             sidecar); --out DIR writes a vault (md: a note per article, index,
+                             bibliography; re-exports touch only files it wrote) or the files of
+                             the format; no --out or '-': stdout
   parse <file|url> [--base-url URL] [--content-type "TYPE; charset=X"] [--clean]
                              read one feed without a library; print it as JSON (--clean adds
                              each item's cleanText and citation)
@@ -109,6 +116,12 @@ async function runCommand(
         tag: { type: 'string', multiple: true },
         occurrence: { type: 'string' },
         'content-type': { type: 'string' },
+        format: { type: 'string' },
+        style: { type: 'string' },
+        query: { type: 'string' },
+        item: { type: 'string', multiple: true },
+        pandoc: { type: 'boolean' },
+        sidecar: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -467,18 +480,8 @@ async function runCommand(
         )
       return 0
     }
-    case 'export': {
-      const itemId = rest[0]
-      if (!itemId) return usage(io, 'export needs an item id (see `reader items`)')
-      const core = await open()
-      const result = await core.exportArticleMarkdown({ itemId })
-      if (!result.ok) return failWith(result.error)
-      if (values.out) {
-        await writeFile(values.out, result.value.markdown)
-        io.err(`Wrote ${values.out}`)
-      } else io.out(result.value.markdown)
-      return 0
-    }
+    case 'export':
+      return exportCommand(rest, values, io, open, failWith, json)
     case 'parse': {
       const source = rest[0]
       if (!source) return usage(io, 'parse needs a file or URL')
@@ -497,6 +500,124 @@ async function runCommand(
     default:
       return usage(io, `unknown command "${command}"`)
   }
+}
+
+const FORMATS = ['md', 'csl-json', 'bibtex', 'ris', 'w3c'] as const
+const STYLES = ['apa', 'mla', 'chicago-nb', 'chicago-ad'] as const
+const KINDS = ['plain', 'quote', 'claim'] as const
+const STATUSES = ['unverified', 'supported', 'disputed', 'refuted'] as const
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[]): value is T {
+  return value !== undefined && (allowed as readonly string[]).includes(value)
+}
+
+interface ExportValues {
+  format?: string
+  style?: string
+  tag?: string[]
+  kind?: string
+  status?: string
+  feed?: string
+  query?: string
+  item?: string[]
+  pandoc?: boolean
+  sidecar?: string
+  out?: string
+}
+
+/** `reader export`: one article's note, a collection, or a vault (see HELP). */
+async function exportCommand(
+  positionals: string[],
+  values: ExportValues,
+  io: CliIo,
+  open: () => Promise<Core>,
+  failWith: (error: ReaderError) => number,
+  json: boolean,
+): Promise<number> {
+  const format = values.format ?? 'md'
+  if (!oneOf(format, FORMATS)) return usage(io, `--format is one of ${FORMATS.join(', ')}`)
+  const style = values.style ?? 'apa'
+  if (!oneOf(style, STYLES)) return usage(io, `--style is one of ${STYLES.join(', ')}`)
+  if (values.kind !== undefined && !oneOf(values.kind, KINDS))
+    return usage(io, `--kind is one of ${KINDS.join(', ')}`)
+  if (values.status !== undefined && !oneOf(values.status, STATUSES))
+    return usage(io, `--status is one of ${STATUSES.join(', ')}`)
+  const sidecar = values.sidecar ?? 'csl-json'
+  if (!oneOf(sidecar, ['csl-json', 'bibtex'] as const))
+    return usage(io, '--sidecar is csl-json or bibtex')
+  if ((values.tag?.length ?? 0) > 1) return usage(io, 'export takes one --tag')
+  if (values.pandoc && format !== 'md') return usage(io, '--pandoc goes with --format md')
+  if (values.query !== undefined && !values.query.trim()) return usage(io, '--query needs words')
+  const itemIds = [...positionals, ...(values.item ?? [])]
+  const badId = itemIds.find((id) => !/^[a-z0-9-]{1,64}$/.test(id))
+  if (badId !== undefined) return usage(io, `"${badId}" is not an item id (see \`reader items\`)`)
+  const selection = {
+    ...(values.tag?.[0] ? { tag: values.tag[0] } : {}),
+    ...(values.kind ? { kind: values.kind as (typeof KINDS)[number] } : {}),
+    ...(values.status ? { status: values.status as (typeof STATUSES)[number] } : {}),
+    ...(values.feed ? { feedId: values.feed } : {}),
+    ...(values.query ? { query: values.query } : {}),
+    ...(itemIds.length ? { itemIds } : {}),
+  }
+  const out = values.out && values.out !== '-' ? resolve(values.out) : null
+  const outIsDir = out !== null && (await stat(out).catch(() => null))?.isDirectory() === true
+  const core = await open()
+  // One item, no filters, Markdown: the article's own note (as `reader export <id>` always was).
+  const single =
+    format === 'md' &&
+    !values.pandoc &&
+    itemIds.length === 1 &&
+    Object.keys(selection).length === 1 &&
+    !outIsDir
+  if (single) {
+    const result = await core.exportArticleMarkdown({ itemId: itemIds[0]!, style })
+    if (!result.ok) return failWith(result.error)
+    if (out) {
+      await writeFile(out, result.value.markdown)
+      io.err(`Wrote ${out}`)
+    } else io.out(result.value.markdown.replace(/\n$/, ''))
+    return 0
+  }
+  if (out && format === 'md' && !values.pandoc) {
+    await mkdir(out, { recursive: true })
+    const result = await core.exportVault({ folder: out, selection, style, sidecar })
+    if (!result.ok) return failWith(result.error)
+    const r = result.value
+    if (json) io.out(JSON.stringify(r, null, 2))
+    else {
+      io.out(
+        `${r.articles} articles, ${r.annotations} highlights → ${r.folder}: ${r.written.length} written, ${r.updated.length} updated, ${r.unchanged.length} unchanged`,
+      )
+      for (const { wanted, wroteAs } of r.renamed)
+        io.out(`  ${wanted} is not ours: wrote ${wroteAs} beside it`)
+    }
+    return 0
+  }
+  const result = await core.exportCollection({
+    selection,
+    format,
+    style,
+    sidecar,
+    ...(values.pandoc ? { pandoc: true } : {}),
+  })
+  if (!result.ok) return failWith(result.error)
+  const { files } = result.value
+  if (out) {
+    await mkdir(out, { recursive: true })
+    for (const file of files) await writeFile(join(out, file.fileName), file.text)
+    if (json) io.out(JSON.stringify({ ...result.value, files: files.map((f) => f.fileName) }))
+    else io.out(files.map((f) => `Wrote ${join(out, f.fileName)}`).join('\n'))
+    return 0
+  }
+  io.out(files[0]!.text.replace(/\n$/, ''))
+  if (files.length > 1)
+    io.err(
+      `reader: ${files
+        .slice(1)
+        .map((f) => f.fileName)
+        .join(', ')} not printed: use --out DIR`,
+    )
+  return 0
 }
 
 function usage(io: CliIo, message: string): number {

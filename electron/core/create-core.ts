@@ -9,7 +9,6 @@ import {
   type ReaderBridge,
 } from '../../shared/contract'
 import type { Article } from '../../shared/domain'
-import { buildMarkdownNote } from '../../shared/export/markdown-note'
 import { fail, ok } from '../../shared/result'
 import { readSettings } from '../../shared/settings/settings'
 import { createAnnotationService } from './annotations/annotation-service'
@@ -22,6 +21,7 @@ import { readArticle } from './articles/read-article'
 import { wordDiff } from './articles/word-diff'
 import { sanitizeHtml } from './articles/sanitize-html'
 import { EventHub } from './event-hub'
+import { createExportService } from './export/export-service'
 import { decodeFeedBytes } from './feeds/decode-feed-bytes'
 import {
   discoverFeedLinks,
@@ -258,6 +258,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
     return ok(guesses)
   }
+
+  const exporter = createExportService({
+    store,
+    articleOf,
+    searchItems: async (query) => {
+      await searchIndex.ready
+      const found = await runSearch(searchIndex, store, annotationTexts, parseQuery(query), 500)
+      return found.hits.map((hit) => hit.item.id)
+    },
+  })
 
   const annotations = createAnnotationService({
     store,
@@ -611,16 +621,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       })
     },
 
-    exportArticleMarkdown: async ({ itemId }) => {
-      const article = await articleOf(itemId)
-      const found = store.findItem(itemId)
-      if (!article || !found) return fail('not-found', 'No such item')
-      // An exported article is cited somewhere: retention must never remove it.
-      if (!store.itemState(found.feedId, itemId).exported) {
-        await store.setItemState(found.feedId, itemId, { exported: true })
-      }
-      return ok(buildMarkdownNote(article, sortedAnnotations(store, found.feedId, itemId)))
-    },
+    exportArticleMarkdown: (args) => exporter.articleMarkdown(args),
+    previewExport: (args) => exporter.preview(args),
+    exportCollection: (args) => exporter.collection(args),
+    exportVault: (args) => exporter.vault(args),
   }
 
   if (store.isNew && options.seedSample !== false) {

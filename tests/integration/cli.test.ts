@@ -80,6 +80,61 @@ describe('reader', () => {
 
     const exported = await reader('--data', data, 'export', list[0]!.id)
     expect(exported.out).toContain('title: "Envoys agree to resume border talks"')
+    const mla = await reader('--data', data, 'export', '--item', list[0]!.id, '--style', 'mla')
+    expect(mla.code).toBe(0)
+    expect(mla.out).toContain('“Envoys Agree to Resume Border Talks.”')
+    const bib = await reader('--data', data, 'export', '--item', list[0]!.id, '--format', 'bibtex')
+    expect(bib.code).toBe(0)
+    expect(bib.out).toMatch(/^@\w+\{/)
+    const pandoc = await reader(
+      '--data',
+      data,
+      'export',
+      '--item',
+      list[0]!.id,
+      '--item',
+      list[1]!.id,
+      '--pandoc',
+      '--out',
+      '-',
+    )
+    expect(pandoc.code).toBe(0)
+    expect(pandoc.out).toMatch(/\[@[a-z0-9]+\]/)
+    const vault = await tempDir()
+    const written = await reader(
+      '--data',
+      data,
+      'export',
+      '--item',
+      list[0]!.id,
+      '--item',
+      list[1]!.id,
+      '--out',
+      vault,
+    )
+    expect(written).toMatchObject({ code: 0 })
+    expect(written.out).toMatch(
+      /^2 articles, 0 highlights → .*: 4 written, 0 updated, 0 unchanged$/,
+    )
+    const rewritten = await reader(
+      '--data',
+      data,
+      'export',
+      '--item',
+      list[0]!.id,
+      '--item',
+      list[1]!.id,
+      '--out',
+      vault,
+    )
+    expect(rewritten.out).toMatch(/0 written, 0 updated, 4 unchanged$/)
+    expect(await reader('--data', data, 'export', '--format', 'docx')).toMatchObject({ code: 2 })
+    expect(await reader('--data', data, 'export', '--style', 'ieee')).toMatchObject({ code: 2 })
+    expect(await reader('--data', data, 'export', '--kind', 'note')).toMatchObject({ code: 2 })
+    expect(await reader('--data', data, 'export', '--format', 'ris', '--pandoc')).toMatchObject({
+      code: 2,
+    })
+    expect(await reader('--data', data, 'export', '--tag', 'none-such')).toMatchObject({ code: 1 })
 
     const feedId = /^(f-[0-9a-f]{12})/.exec(feeds.out)![1]!
 

@@ -14,7 +14,7 @@ import {
 } from '../helpers/fixture-server'
 import { createNodeHttpBridge } from '../helpers/http-bridge'
 import { openCore } from '../helpers/open-core'
-import { removeTempDirs } from '../helpers/temp-dir'
+import { removeTempDirs, tempDir } from '../helpers/temp-dir'
 
 let feeds: FixtureServer
 let web: WebServer | null = null
@@ -146,6 +146,22 @@ describe.each(transports)('the contract over %s', (_name, connect) => {
     )
     expect(note.markdown).toContain(`> ${exact}`)
     expect(note.markdown).toContain('author: "Daria Kovalenko"')
+    const selection = { itemIds: [item.id] }
+    const preview = check('previewExport', await api.previewExport({ selection }))
+    expect(preview).toMatchObject({ articles: 1, annotations: 1, truncated: false })
+    const collection = check(
+      'exportCollection',
+      await api.exportCollection({ selection, pandoc: true, style: 'mla' }),
+    )
+    expect(collection.files.map((f) => f.mediaType)).toEqual([
+      'text/markdown',
+      'application/vnd.citationstyles.csl+json',
+    ])
+    const vault = check(
+      'exportVault',
+      await api.exportVault({ folder: await tempDir(), selection }),
+    )
+    expect(vault.written).toHaveLength(3)
     const found = check('search', await api.search({ query: 'is:annotated' }))
     expect(found.hits.map((hit) => hit.item.id)).toContain(item.id)
     // Annotations: a claim with a status history and evidence, found quotes, delete and undo.

@@ -324,7 +324,7 @@ describe('citations', () => {
     const note = await core.exportArticleMarkdown({ itemId: repost.id })
     if (!note.ok) throw new Error('export failed')
     expect(note.value.markdown).toContain('author: "Daria Kovalenko"')
-    expect(note.value.markdown).toContain('Daria Kovalenko. (2026, January 23).')
+    expect(note.value.markdown).toContain('Kovalenko, D. (2026, January 23).')
     expect(note.value.markdown).not.toMatch(/NewsRelay Bot/)
   })
 

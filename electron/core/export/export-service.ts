@@ -1,0 +1,388 @@
+// The export methods of the contract: one article's cited note, a collection (one Markdown
+// document with footnotes or Pandoc cites, or CSL-JSON / BibTeX / RIS / W3C annotations), a
+// cheap preview of it, and a vault written into a folder (write-vault). Selection and assembly
+// live here; the Markdown itself is built by the pure shared/export builders.
+import type { MethodArgs, MethodResult } from '../../../shared/contract'
+import type { Annotation, Article, Citation } from '../../../shared/domain'
+import { cachedCitation, footnoteCitation } from '../../../shared/export/cached-citation'
+import {
+  type BlockTarget,
+  type EvidenceSource,
+  type NoteArticle,
+  blockIdOf,
+  buildCitedNote,
+  inDocumentOrder,
+} from '../../../shared/export/cited-note'
+import {
+  type CollectionArticle,
+  buildCollectionDocument,
+  buildVaultIndex,
+  vaultFileNames,
+} from '../../../shared/export/collection-document'
+import { slugify } from '../../../shared/export/markdown-note'
+import { toBibtex, toCslJson, toRis } from '../../../shared/export/formats/bibliography-formats'
+import { assignCitekeys } from '../../../shared/export/formats/citekey'
+import type { CitationStyle } from '../../../shared/export/formats/styles'
+import { toWebAnnotations } from '../../../shared/export/formats/web-annotation'
+import { fail, ok } from '../../../shared/result'
+import { toAnnotation } from '../annotations/stored-annotation'
+import type { LibraryStore } from '../store/library-store'
+import { checkFolder, writeVault, type VaultFile } from './write-vault'
+
+export interface ExportDeps {
+  store: LibraryStore
+  /** The article as getArticle returns it (its resolved citation: never a bot as author). */
+  articleOf: (itemId: string) => Promise<Article | null>
+  /** Item ids the search method finds for a query (best first). */
+  searchItems: (query: string) => Promise<string[]>
+}
+
+type Selection = MethodArgs<'exportCollection'>['selection']
+type CollectionArgs = MethodArgs<'exportCollection'>
+
+/** Articles a preview renders in full: enough to judge the look, cheap to format. */
+const PREVIEW_ARTICLES = 3
+
+interface Picked {
+  itemId: string
+  feedId: string
+  annotations: Annotation[]
+}
+
+interface Assembled {
+  article: NoteArticle
+  annotations: Annotation[]
+  citekey: string
+}
+
+const SIDECAR_NAME = { 'csl-json': 'references.json', bibtex: 'references.bib' } as const
+
+export function createExportService(deps: ExportDeps) {
+  const { store } = deps
+  /** Resolved citations by item and everything they are made from (bodies are immutable). */
+  const citations = new Map<string, { key: string; article: NoteArticle }>()
+
+  const noteArticle = async (itemId: string): Promise<NoteArticle | null> => {
+    const found = store.findItem(itemId)
+    if (!found) return null
+    const { item } = found
+    const key = JSON.stringify([
+      item.bodyHash,
+      item.title,
+      item.author,
+      item.link,
+      item.published,
+      item.fetchedAt,
+      item.fullText?.status === 'available' ? item.fullText.bodyHash : null,
+      item.page ?? null,
+      store.itemState(found.feedId, itemId).citation ?? null,
+      store.feed(found.feedId)?.title ?? null,
+    ])
+    const known = citations.get(itemId)
+    if (known?.key === key) return known.article
+    const article = await deps.articleOf(itemId)
+    if (!article) return null
+    const value: NoteArticle = {
+      itemId,
+      title: article.title,
+      citation: article.citation,
+      versionHash: item.bodyHash.slice(0, 12),
+    }
+    citations.set(itemId, { key, article: value })
+    return value
+  }
+
+  /** The selected articles (chronological, then by title) with their matching annotations. */
+  const select = async (selection: Selection): Promise<Picked[]> => {
+    const tag = selection.tag?.toLowerCase()
+    const matches = (a: Annotation): boolean =>
+      (!selection.kind || a.kind === selection.kind) &&
+      (!tag || a.tags.some((t) => t.toLowerCase() === tag)) &&
+      (!selection.status || a.claim?.status === selection.status)
+    let allowed: Set<string> | null = selection.itemIds ? new Set(selection.itemIds) : null
+    if (selection.query) {
+      const hits = new Set(await deps.searchItems(selection.query))
+      allowed = allowed ? new Set([...allowed].filter((id) => hits.has(id))) : hits
+    }
+    const byItem = new Map<string, Picked>()
+    const feeds = selection.feedId ? [selection.feedId] : store.feeds().map((f) => f.id)
+    for (const feedId of feeds) {
+      for (const stored of store.annotations(feedId)) {
+        if (allowed && !allowed.has(stored.itemId)) continue
+        const annotation = toAnnotation(stored)
+        if (!matches(annotation)) continue
+        const picked = byItem.get(stored.itemId)
+        if (picked) picked.annotations.push(annotation)
+        else byItem.set(stored.itemId, { itemId: stored.itemId, feedId, annotations: [annotation] })
+      }
+    }
+    // Chosen items are exported even without (matching) highlights.
+    for (const itemId of selection.itemIds ?? []) {
+      const found = store.findItem(itemId)
+      if (!found || byItem.has(itemId)) continue
+      if (selection.feedId && found.feedId !== selection.feedId) continue
+      if (allowed && !allowed.has(itemId)) continue
+      byItem.set(itemId, { itemId, feedId: found.feedId, annotations: [] })
+    }
+    const sortKey = (p: Picked): string => {
+      const item = store.findItem(p.itemId)?.item
+      return `${item?.published ?? item?.fetchedAt ?? ''}\u0000${item?.title ?? ''}\u0000${p.itemId}`
+    }
+    const picked = [...byItem.values()].filter((p) => store.findItem(p.itemId))
+    const keys = new Map(picked.map((p) => [p.itemId, sortKey(p)]))
+    picked.sort((a, b) => (keys.get(a.itemId)! < keys.get(b.itemId)! ? -1 : 1))
+    for (const p of picked) p.annotations = inDocumentOrder(p.annotations)
+    return picked
+  }
+
+  const assemble = async (picked: Picked[], keysOver: Picked[] = picked): Promise<Assembled[]> => {
+    const out: { article: NoteArticle; annotations: Annotation[] }[] = []
+    for (const p of picked) {
+      const article = await noteArticle(p.itemId)
+      if (article) out.push({ article, annotations: p.annotations })
+    }
+    // Keys over the whole export, so a preview shows the keys the export will use.
+    const keyed: { citation: Citation; itemId: string }[] = []
+    for (const p of keysOver) {
+      const article = out.find((o) => o.article.itemId === p.itemId)?.article ?? null
+      const citation = article?.citation ?? (await noteArticle(p.itemId))?.citation
+      if (citation) keyed.push({ citation, itemId: p.itemId })
+    }
+    const keys = assignCitekeys(keyed)
+    return out.map((o) => ({ ...o, citekey: keys.get(o.article.itemId) ?? 'anon' }))
+  }
+
+  /** Where an evidence highlight is: a block of the export (in `fileOf`'s file), or its source. */
+  const evidenceLinker =
+    (inExport: Map<string, string>, fileOf: (itemId: string) => string | null) =>
+    (annotationId: string): BlockTarget | EvidenceSource | null => {
+      const itemId = inExport.get(annotationId)
+      if (itemId !== undefined) return { file: fileOf(itemId), blockId: blockIdOf(annotationId) }
+      const found = store.findAnnotation(annotationId)
+      if (!found) return null
+      const item = store.findItem(found.annotation.itemId)?.item
+      return {
+        exact: found.annotation.target.quote.exact,
+        url: item?.link ?? null,
+        title: item?.title ?? '',
+      }
+    }
+
+  const annotationIndex = (assembled: { annotations: Annotation[] }[]): Map<string, string> =>
+    new Map(assembled.flatMap((a) => a.annotations.map((n) => [n.id, n.itemId] as const)))
+
+  const markExported = async (picked: Picked[]): Promise<void> => {
+    // An exported article is cited somewhere: retention must never remove it.
+    for (const p of picked)
+      if (!store.itemState(p.feedId, p.itemId).exported)
+        await store.setItemState(p.feedId, p.itemId, { exported: true })
+  }
+
+  const collectionFiles = (assembled: Assembled[], args: CollectionArgs) => {
+    const style: CitationStyle = args.style ?? 'apa'
+    const format = args.format ?? 'md'
+    const entries = assembled.map((a) => ({
+      citation: a.article.citation,
+      itemId: a.article.itemId,
+      annotations: a.annotations,
+    }))
+    const title = collectionTitle(args.selection)
+    const base = slugify(title) || 'research-reader-export'
+    const sidecar = args.sidecar ?? 'csl-json'
+    const sidecarFile = (): { fileName: string; mediaType: string; text: string } =>
+      sidecar === 'bibtex'
+        ? { fileName: `${base}.bib`, mediaType: 'application/x-bibtex', text: toBibtex(entries) }
+        : {
+            fileName: `${base}.json`,
+            mediaType: 'application/vnd.citationstyles.csl+json',
+            text: toCslJson(entries),
+          }
+    switch (format) {
+      case 'csl-json':
+        return [{ ...sidecarFileOf('csl-json'), fileName: `${base}.json` }]
+      case 'bibtex':
+        return [{ ...sidecarFileOf('bibtex'), fileName: `${base}.bib` }]
+      case 'ris':
+        return [
+          {
+            fileName: `${base}.ris`,
+            mediaType: 'application/x-research-info-systems',
+            text: toRis(entries),
+          },
+        ]
+      case 'w3c': {
+        const sources = new Map(
+          assembled.map((a) => [a.article.itemId, { url: a.article.citation.url }]),
+        )
+        const collection = toWebAnnotations(
+          entries.flatMap((e) => e.annotations),
+          sources,
+          { label: title },
+        )
+        return [
+          {
+            fileName: `${base}.jsonld`,
+            mediaType: 'application/ld+json',
+            text: `${JSON.stringify(collection, null, 2)}\n`,
+          },
+        ]
+      }
+      default: {
+        const sidecarOut = args.pandoc ? sidecarFile() : null
+        const inExport = annotationIndex(assembled)
+        const articles: CollectionArticle[] = assembled.map((a) => ({
+          ...a,
+          bibliography: args.pandoc
+            ? ''
+            : cachedCitation(a.article.citation, style, 'bibliography'),
+          note: args.pandoc ? '' : footnoteCitation(a.article.citation, style),
+        }))
+        const markdown = buildCollectionDocument(articles, {
+          title,
+          mode: args.pandoc ? 'pandoc' : 'footnotes',
+          ...(sidecarOut ? { sidecar: sidecarOut.fileName } : {}),
+          evidenceLink: evidenceLinker(inExport, () => null),
+        })
+        return [
+          { fileName: `${base}.md`, mediaType: 'text/markdown', text: markdown },
+          ...(sidecarOut ? [sidecarOut] : []),
+        ]
+      }
+    }
+    function sidecarFileOf(kind: 'csl-json' | 'bibtex') {
+      return kind === 'bibtex'
+        ? { fileName: '', mediaType: 'application/x-bibtex', text: toBibtex(entries) }
+        : {
+            fileName: '',
+            mediaType: 'application/vnd.citationstyles.csl+json',
+            text: toCslJson(entries),
+          }
+    }
+  }
+
+  const counts = (picked: Picked[]) => ({
+    articles: picked.length,
+    annotations: picked.reduce((n, p) => n + p.annotations.length, 0),
+  })
+
+  const checkSelection = (selection: Selection): string | null => {
+    if (selection.feedId && !store.feed(selection.feedId)) return 'No such feed'
+    return null
+  }
+
+  return {
+    async articleMarkdown(
+      args: MethodArgs<'exportArticleMarkdown'>,
+    ): Promise<MethodResult<'exportArticleMarkdown'>> {
+      const found = store.findItem(args.itemId)
+      const article = found ? await noteArticle(args.itemId) : null
+      if (!found || !article) return fail('not-found', 'No such item')
+      const picked = { itemId: args.itemId, feedId: found.feedId, annotations: [] as Annotation[] }
+      picked.annotations = inDocumentOrder(
+        store
+          .annotations(found.feedId)
+          .filter((a) => a.itemId === args.itemId)
+          .map(toAnnotation),
+      )
+      await markExported([picked])
+      const [assembled] = await assemble([picked])
+      const inExport = annotationIndex([picked])
+      const markdown = buildCitedNote(article, picked.annotations, {
+        citekey: assembled!.citekey,
+        citationText: cachedCitation(article.citation, args.style ?? 'apa', 'bibliography'),
+        evidenceLink: evidenceLinker(inExport, () => null),
+      })
+      const fileName = vaultFileNames([{ itemId: article.itemId, title: article.title }]).get(
+        article.itemId,
+      )!
+      return ok({ fileName, markdown })
+    },
+
+    async preview(args: CollectionArgs): Promise<MethodResult<'previewExport'>> {
+      const problem = checkSelection(args.selection)
+      if (problem) return fail('not-found', problem)
+      const picked = await select(args.selection)
+      const shown = picked.slice(0, PREVIEW_ARTICLES)
+      const files = collectionFiles(await assemble(shown, picked), args)
+      return ok({
+        ...counts(picked),
+        fileNames: files.map((f) => f.fileName),
+        text: files[0]?.text ?? '',
+        truncated: shown.length < picked.length,
+      })
+    },
+
+    async collection(args: CollectionArgs): Promise<MethodResult<'exportCollection'>> {
+      const problem = checkSelection(args.selection)
+      if (problem) return fail('not-found', problem)
+      const picked = await select(args.selection)
+      if (picked.length === 0) return fail('nothing-selected', 'Nothing matches that selection')
+      const files = collectionFiles(await assemble(picked), args)
+      await markExported(picked)
+      return ok({ ...counts(picked), files })
+    },
+
+    async vault(args: MethodArgs<'exportVault'>): Promise<MethodResult<'exportVault'>> {
+      const folderProblem = await checkFolder(args.folder)
+      if (folderProblem) return fail(folderProblem.code, folderProblem.message)
+      const problem = checkSelection(args.selection)
+      if (problem) return fail('not-found', problem)
+      const picked = await select(args.selection)
+      if (picked.length === 0) return fail('nothing-selected', 'Nothing matches that selection')
+      const assembled = await assemble(picked)
+      const style: CitationStyle = args.style ?? 'apa'
+      const names = vaultFileNames(
+        assembled.map((a) => ({ itemId: a.article.itemId, title: a.article.title })),
+      )
+      const inExport = annotationIndex(assembled)
+      const sidecar = args.sidecar ?? 'csl-json'
+      const sidecarName = SIDECAR_NAME[sidecar]
+      const entries = assembled.map((a) => ({
+        citation: a.article.citation,
+        itemId: a.article.itemId,
+      }))
+      const index = 'research-reader-index.md'
+      const files: VaultFile[] = [
+        ...assembled.map((a) => ({ fileName: names.get(a.article.itemId)!, id: a.article.itemId })),
+        { fileName: sidecarName, id: null },
+        { fileName: index, id: 'research-reader-index' },
+      ]
+      const render = (placedAs: (fileName: string) => string): string[] => [
+        ...assembled.map((a) => {
+          const own = a.article.itemId
+          const link = evidenceLinker(inExport, (itemId) =>
+            itemId === own ? null : placedAs(names.get(itemId)!).replace(/\.md$/, ''),
+          )
+          return buildCitedNote(a.article, a.annotations, {
+            citekey: a.citekey,
+            citationText: cachedCitation(a.article.citation, style, 'bibliography'),
+            evidenceLink: link,
+          })
+        }),
+        sidecar === 'bibtex' ? toBibtex(entries) : toCslJson(entries),
+        buildVaultIndex(
+          assembled.map((a) => ({
+            fileName: placedAs(names.get(a.article.itemId)!),
+            title: a.article.title,
+            bibliography: cachedCitation(a.article.citation, style, 'bibliography'),
+          })),
+          placedAs(sidecarName),
+        ),
+      ]
+      const written = await writeVault(args.folder, files, render)
+      if (!written.ok) return fail('write-failed', written.message)
+      await markExported(picked)
+      return ok({ ...counts(picked), folder: args.folder, ...written.report })
+    },
+  }
+}
+
+/** A title saying what the collection holds, e.g. "Highlights tagged border (claims)". */
+function collectionTitle(selection: Selection): string {
+  const parts: string[] = []
+  if (selection.tag) parts.push(`tagged ${selection.tag}`)
+  if (selection.status) parts.push(`${selection.status}`)
+  if (selection.query) parts.push(`matching “${selection.query}”`)
+  const kind = selection.kind ? `${selection.kind === 'quote' ? 'Quotes' : 'Claims'}` : 'Highlights'
+  return parts.length ? `${kind} ${parts.join(', ')}` : `${kind} — Research Reader export`
+}
