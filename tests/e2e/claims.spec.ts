@@ -3,28 +3,7 @@
 // articles, its status changed with the history shown, evidence unlinked — kept across a reload.
 import type { Page } from '@playwright/test'
 import { expect, test } from './shell-test'
-
-/** Calls the contract from the page, as the renderer does (same origin, session cookie). */
-async function call<T>(page: Page, method: string, args: unknown): Promise<T> {
-  return page.evaluate(
-    async ([m, a]) => {
-      const response = await fetch(`/api/call/${m}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(a),
-      })
-      return response.json()
-    },
-    [method, args] as const,
-  ) as Promise<T>
-}
-
-function target(exact: string) {
-  return {
-    position: { type: 'TextPositionSelector', start: 0, end: exact.length },
-    quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
-  }
-}
+import { callApi, quoteTarget } from './ui-actions'
 
 const CLAIM = 'The talks will resume within a month'
 const RESTATED = 'Tarsk talks resume by March'
@@ -33,35 +12,35 @@ const DISPUTE = 'No date has been agreed, the delegation said'
 
 /** A claim in one sample article and two highlights in two others, made through the API. */
 async function seed(page: Page): Promise<{ titles: string[] }> {
-  const listed = await call<{ value: { items: { id: string; title: string }[] } }>(
+  const listed = await callApi<{ value: { items: { id: string; title: string }[] } }>(
     page,
     'listItems',
     {},
   )
   const [a, b, c] = listed.value.items
   const made = await Promise.all([
-    call<{ ok: boolean }>(page, 'createAnnotation', {
+    callApi<{ ok: boolean }>(page, 'createAnnotation', {
       itemId: a!.id,
       kind: 'claim',
       note: 'Check against the ministry release.',
       tags: ['verify'],
-      target: target(CLAIM),
+      target: quoteTarget(CLAIM),
       restated: RESTATED,
     }),
-    call<{ ok: boolean }>(page, 'createAnnotation', {
+    callApi<{ ok: boolean }>(page, 'createAnnotation', {
       itemId: b!.id,
       kind: 'quote',
       note: '',
       tags: ['energy'],
-      target: target(SUPPORT),
+      target: quoteTarget(SUPPORT),
       speaker: { name: 'Ana Ruiz', role: 'spokeswoman' },
     }),
-    call<{ ok: boolean }>(page, 'createAnnotation', {
+    callApi<{ ok: boolean }>(page, 'createAnnotation', {
       itemId: c!.id,
       kind: 'plain',
       note: 'Contradicts the claim.',
       tags: ['verify'],
-      target: target(DISPUTE),
+      target: quoteTarget(DISPUTE),
     }),
   ])
   expect(made.map((m) => m.ok)).toEqual([true, true, true])

@@ -4,31 +4,22 @@ import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { REPO_ROOT } from '../helpers/browser-shell'
 import { expect, test } from './shell-test'
+import { callApi } from './ui-actions'
 
 test('a quote annotated from the command line shows in the open app after a reload', async ({
   page,
   shell,
 }) => {
   await page.goto(shell.url)
-  const info = (await page.evaluate(async () => {
-    const response = await fetch('/api/call/getAppInfo', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    })
-    return response.json()
-  })) as { value: { dataDir: string } }
+  const info = await callApi<{ value: { dataDir: string } }>(page, 'getAppInfo', {})
   const option = page.getByRole('option', { name: /Envoys agree to resume Tarsk/ })
   await option.click()
-  const itemId = await page.evaluate(async () => {
-    const response = await fetch('/api/call/listItems', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    })
-    const body = (await response.json()) as { value: { items: { id: string; title: string }[] } }
-    return body.value.items.find((item) => item.title.startsWith('Envoys agree'))!.id
-  })
+  const listed = await callApi<{ value: { items: { id: string; title: string }[] } }>(
+    page,
+    'listItems',
+    {},
+  )
+  const itemId = listed.value.items.find((item) => item.title.startsWith('Envoys agree'))!.id
   const reader = (...args: string[]): string =>
     execFileSync(
       process.execPath,

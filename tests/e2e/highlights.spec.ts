@@ -5,23 +5,9 @@
 // article listed as not found — never hidden.
 import type { Page } from '@playwright/test'
 import { expect, test } from './shell-test'
+import { callApi } from './ui-actions'
 
 const TALKS = /Envoys agree to resume Tarsk border talks/
-
-/** Calls the contract from the page, as the renderer does (same origin, session cookie). */
-async function call<T>(page: Page, method: string, args: unknown): Promise<T> {
-  return page.evaluate(
-    async ([m, a]) => {
-      const response = await fetch(`/api/call/${m}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(a),
-      })
-      return response.json()
-    },
-    [method, args] as const,
-  ) as Promise<T>
-}
 
 /**
  * Drags the real mouse from the first character of `from` to the last of `to` (default: the end
@@ -244,14 +230,14 @@ test('a highlight whose text is not in the article is listed as not found, with 
 }) => {
   await page.goto(shell.url)
   await expect(page.getByRole('option').first()).toBeVisible()
-  const listed = await call<{ value: { items: { id: string; title: string }[] } }>(
+  const listed = await callApi<{ value: { items: { id: string; title: string }[] } }>(
     page,
     'listItems',
     {},
   )
   const talks = listed.value.items.find((item) => TALKS.test(item.title))!
   const missing = 'The envoys signed a final peace treaty in the Velgrad cathedral at dawn.'
-  const created = await call<{ ok: boolean }>(page, 'createAnnotation', {
+  const created = await callApi<{ ok: boolean }>(page, 'createAnnotation', {
     itemId: talks.id,
     kind: 'plain',
     note: 'From an earlier version.',

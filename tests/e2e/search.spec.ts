@@ -1,23 +1,8 @@
 // Search in the browser shell: one box over titles, text, authors, feeds, highlights and notes;
 // ranked hits with marked snippets; filters as query words (typed or set by the controls); the
 // keyboard reaches it all.
-import type { Page } from '@playwright/test'
 import { expect, test } from './shell-test'
-
-/** Calls the contract from the page, as the renderer does (same origin, session cookie). */
-async function call<T>(page: Page, method: string, args: unknown): Promise<T> {
-  return page.evaluate(
-    async ([m, a]) => {
-      const response = await fetch(`/api/call/${m}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(a),
-      })
-      return response.json()
-    },
-    [method, args] as const,
-  ) as Promise<T>
-}
+import { callApi } from './ui-actions'
 
 test('finds articles by their words with marked snippets, and opens them from the keyboard', async ({
   page,
@@ -61,13 +46,13 @@ test('filters narrow the results as query words, and highlights and notes are se
 }) => {
   await page.goto(shell.url)
   await expect(page.getByRole('option').first()).toBeVisible()
-  const listed = await call<{ value: { items: { id: string; title: string }[] } }>(
+  const listed = await callApi<{ value: { items: { id: string; title: string }[] } }>(
     page,
     'listItems',
     {},
   )
   const talks = listed.value.items.find((item) => item.title.startsWith('Envoys agree'))!
-  const created = await call<{ ok: boolean }>(page, 'createAnnotation', {
+  const created = await callApi<{ ok: boolean }>(page, 'createAnnotation', {
     itemId: talks.id,
     kind: 'claim',
     note: 'Check the zeppelin figure against the ministry release.',

@@ -2,7 +2,6 @@
 // rename and move them, unsubscribe after a confirmation, move the list in and out as OPML, and
 // see failing feeds with their reasons and a retry.
 import { readFile } from 'node:fs/promises'
-import type { Page } from '@playwright/test'
 import { expect, test } from './shell-test'
 import {
   fixture,
@@ -10,7 +9,7 @@ import {
   startFixtureServer,
   type FixtureServer,
 } from '../helpers/fixture-server'
-import { addFeed, feedRow } from './ui-actions'
+import { addFeed, callApi, feedRow } from './ui-actions'
 
 let feeds: FixtureServer
 
@@ -33,21 +32,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await feeds.close()
 })
-
-/** Calls the contract from the page, as the renderer does (same origin, session cookie). */
-async function call(page: Page, method: string, args: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ([m, a]) => {
-      const response = await fetch(`/api/call/${m}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(a),
-      })
-      return response.json()
-    },
-    [method, args] as const,
-  )
-}
 
 test('a site offers its feeds; they go into folders, get renamed, moved and unsubscribed', async ({
   page,
@@ -120,21 +104,13 @@ test('a site offers its feeds; they go into folders, get renamed, moved and unsu
   await feedRow(page, 'Harbour Wire Service').click()
   const firstItem = page.getByRole('option').first()
   await firstItem.click()
-  const itemId = await page.evaluate(async () => {
-    const response = await fetch('/api/call/listItems', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({}),
-    })
-    const body = (await response.json()) as { value: unknown }
-    const items = Array.isArray(body.value)
-      ? body.value
-      : (body.value as { items: unknown[] }).items
-    return (items as { id: string; feedTitle: string }[]).find(
-      (item) => item.feedTitle === 'Harbour Wire Service',
-    )!.id
-  })
-  const created = (await call(page, 'createAnnotation', {
+  const listed = await callApi<{ value: { items: { id: string; feedTitle: string }[] } }>(
+    page,
+    'listItems',
+    {},
+  )
+  const itemId = listed.value.items.find((item) => item.feedTitle === 'Harbour Wire Service')!.id
+  const created = (await callApi(page, 'createAnnotation', {
     itemId,
     kind: 'plain',
     note: 'kept',

@@ -18,3 +18,26 @@ export function feedRow(page: Page, title: string) {
     .getByRole('navigation', { name: 'Feeds' })
     .getByRole('button', { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
 }
+
+/** Calls the contract from the page, as the renderer does (same origin, session cookie). */
+export async function callApi<T>(page: Page, method: string, args: unknown): Promise<T> {
+  return page.evaluate(
+    async ([m, a]) => {
+      const response = await fetch(`/api/call/${m}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(a),
+      })
+      return response.json()
+    },
+    [method, args] as const,
+  ) as Promise<T>
+}
+
+/** Selectors for `exact` with no context: the reader anchors them by searching the text. */
+export function quoteTarget(exact: string) {
+  return {
+    position: { type: 'TextPositionSelector', start: 0, end: exact.length },
+    quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+  }
+}

@@ -1,15 +1,7 @@
 // The UI state (zustand): what is listed, what is selected, what is open, sync progress and the
 // last error. Every action goes through the contract bridge; nothing here touches the network.
 import { create } from 'zustand'
-import type {
-  Annotation,
-  CitationEdits,
-  AnnotationKind,
-  AnnotationTarget,
-  Article,
-  Feed,
-  ItemSummary,
-} from '../../../shared/domain'
+import type { Annotation, CitationEdits, Article, Feed, ItemSummary } from '../../../shared/domain'
 import type { ReaderError } from '../../../shared/result'
 import { reader } from '../api/reader'
 import { describeError } from './describe-error'
@@ -99,13 +91,6 @@ interface ReaderState {
   addFeed(url: string): Promise<boolean>
   /** Sync every feed, only the due ones (background), or one feed. */
   syncAll(options?: { dueOnly?: boolean; feedId?: string }): Promise<void>
-  createAnnotation(input: {
-    kind: AnnotationKind
-    note: string
-    tags: string[]
-    target: AnnotationTarget
-  }): Promise<boolean>
-  deleteAnnotation(annotationId: string): Promise<void>
   exportMarkdown(): Promise<{ fileName: string; markdown: string } | null>
   updateCitation(edits: CitationEdits): Promise<boolean>
   fetchFullText(): Promise<void>
@@ -481,28 +466,6 @@ export const useReader = create<ReaderState>((set, get) => {
         set({ message: { kind: failed ? 'error' : 'info', text: `Synced: ${what}${failures}.` } })
       }
       await get().refreshLists()
-    },
-
-    async createAnnotation(input) {
-      const itemId = get().selectedItemId
-      if (!itemId) return false
-      const result = await reader.createAnnotation({ itemId, ...input })
-      if (!result.ok) {
-        showError(result.error)
-        return false
-      }
-      set((state) => ({
-        annotations: [...state.annotations, result.value].sort(
-          (a, b) => a.target.position.start - b.target.position.start,
-        ),
-      }))
-      return true
-    },
-
-    async deleteAnnotation(annotationId) {
-      const result = await reader.deleteAnnotation({ annotationId })
-      if (!result.ok) return showError(result.error)
-      set((state) => ({ annotations: state.annotations.filter((a) => a.id !== annotationId) }))
     },
 
     async exportMarkdown() {
