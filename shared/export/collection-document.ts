@@ -13,7 +13,7 @@ import {
   oneLine,
   yamlString,
 } from './cited-note'
-import { slugify } from './markdown-note'
+import { slugify } from './slugify'
 
 export type CitationMode = 'footnotes' | 'pandoc'
 

@@ -19,7 +19,7 @@ import {
   buildVaultIndex,
   vaultFileNames,
 } from '../../../shared/export/collection-document'
-import { slugify } from '../../../shared/export/markdown-note'
+import { slugify } from '../../../shared/export/slugify'
 import { toBibtex, toCslJson, toRis } from '../../../shared/export/formats/bibliography-formats'
 import { assignCitekeys } from '../../../shared/export/formats/citekey'
 import type { CitationStyle } from '../../../shared/export/formats/styles'
