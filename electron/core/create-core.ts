@@ -19,7 +19,7 @@ import { extractFullText, looksSummaryOnly } from './articles/full-text'
 import { extractPageMetadata } from './articles/page-metadata'
 import { readArticle } from './articles/read-article'
 import { wordDiff } from './articles/word-diff'
-import { sanitizeHtml } from './articles/sanitize-html'
+import { Sanitizer, sanitizeWorkerBeside, type SanitizerOptions } from './articles/sanitizer'
 import { EventHub } from './event-hub'
 import { createExportService } from './export/export-service'
 import { decodeFeedBytes } from './feeds/decode-feed-bytes'
@@ -66,6 +66,11 @@ export interface CoreOptions {
    * thread. Default: search-worker.js beside the parser's built worker script, when there.
    */
   searchWorker?: IndexWorkerOptions
+  /**
+   * Where article HTML is sanitized: a worker thread (the built sanitize-worker script) or this
+   * thread. Default: sanitize-worker.js beside the parser's built worker script, when there.
+   */
+  sanitizer?: SanitizerOptions
   /** Load the bundled sample library when the data dir is new (default true). */
   seedSample?: boolean
   log?: (message: string) => void
@@ -123,6 +128,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const annotationTexts = new AnnotationTexts()
   const hub = new EventHub()
   const pool = createPreparePool(options.parser ?? { workerScript: null })
+  const sanitizer = new Sanitizer(
+    options.sanitizer ?? sanitizeWorkerBeside(options.parser?.workerScript ?? null),
+  )
+  // A window opens articles within a second of its first list: the worker loads jsdom (a second
+  // of work) on the other core while this thread opens the library.
+  if (warmsUp) sanitizer.warm()
   const deps: SyncDeps = {
     store,
     resourcesDir: options.resourcesDir,
@@ -171,7 +182,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
     const feed = store.feed(feedId)
     const base = item.baseUrl ?? item.link ?? feed?.url ?? null
-    return sanitizeHtml(raw, base?.startsWith(SAMPLE_SCHEME) ? null : base).html
+    return (await sanitizer.sanitize(raw, base?.startsWith(SAMPLE_SCHEME) ? null : base)).html
   }
 
   const articleOf = async (itemId: string) => {
@@ -191,7 +202,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       fullText = html
         ? {
             status: 'available',
-            contentHtml: sanitizeHtml(html, full.pageUrl).html,
+            contentHtml: (await sanitizer.sanitize(html, full.pageUrl)).html,
             fetchedAt: full.fetchedAt,
           }
         : {
@@ -683,6 +694,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await store.flush()
       await searchIndex.close()
       await pool.close()
+      await sanitizer.close()
     },
   }
 }

@@ -2,9 +2,8 @@
 // bodies and writing segments never holds up the core's event loop. Started on first use, ended
 // after a quiet minute (its memory back to the OS). Without a script, or when the script cannot
 // load, or after repeated crashes, `usable` turns false and the caller runs jobs in-thread.
-import { existsSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
+import { builtWorkerBeside } from '../worker-script'
 import type { IndexJob, IndexJobReply } from './index-jobs'
 
 export interface IndexWorkerOptions {
@@ -23,10 +22,7 @@ const MAX_CRASHES = 3
  * main bundle, out/main/), or none.
  */
 export function searchWorkerBeside(prepareWorker: string | null): IndexWorkerOptions {
-  if (!prepareWorker || basename(prepareWorker) !== 'prepare-worker.js')
-    return { workerScript: null }
-  const script = join(dirname(prepareWorker), 'search-worker.js')
-  return { workerScript: existsSync(script) ? script : null }
+  return { workerScript: builtWorkerBeside(prepareWorker, 'search-worker.js') }
 }
 
 interface Pending {

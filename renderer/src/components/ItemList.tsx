@@ -3,7 +3,8 @@
 // their pages are fetched as they scroll into view — a placeholder holds a row's place meanwhile,
 // so nothing jumps. The scroll position is remembered per feed or view (list-memory).
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useLayoutEffect, useRef } from 'react'
+import { memo, useEffect, useLayoutEffect, useRef } from 'react'
+import type { ItemSummary } from '../../../shared/domain'
 import { rememberPlace, rememberedPlace } from '../state/list-memory'
 import { rowAt, useReader } from '../state/reader-store'
 import { formatDate } from './format-date'
@@ -22,7 +23,6 @@ export function ItemList() {
   const rows = useReader((s) => s.rows)
   const selectedItemId = useReader((s) => s.selectedItemId)
   const selectedIndex = useReader((s) => s.selectedIndex)
-  const openItem = useReader((s) => s.openItem)
   const loadRange = useReader((s) => s.loadRange)
   const unreadOnly = useReader((s) => s.unreadOnly)
   const setUnreadOnly = useReader((s) => s.setUnreadOnly)
@@ -145,38 +145,15 @@ export function ItemList() {
                 </li>
               )
             return (
-              <li
+              <ItemRow
                 key={row.key}
-                role="option"
-                aria-selected={selected}
-                aria-setsize={rows.total}
-                aria-posinset={row.index + 1}
-                className={`item ${item.read ? 'read' : 'unread'} ${selected ? 'selected' : ''}`}
-                style={place}
-                onClick={() => void openItem(item.id, row.index)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') void openItem(item.id, row.index)
-                }}
-                // One row in the tab order: the selected one, else the first in view.
-                tabIndex={
-                  selected || (selectedIndex === null && row.index === firstVisible) ? 0 : -1
-                }
-              >
-                <div className="item-title">{item.title}</div>
-                <div className="item-meta">
-                  <span className="item-source">{item.feedTitle}</span>
-                  <span>{formatDate(item.published ?? item.firstSeenAt)}</span>
-                  {item.starred && (
-                    <span className="item-star" aria-label="Starred">
-                      ★
-                    </span>
-                  )}
-                  {item.annotationCount > 0 && (
-                    <span className="item-annotations">✎ {item.annotationCount}</span>
-                  )}
-                </div>
-                <div className="item-snippet">{item.snippet}</div>
-              </li>
+                item={item}
+                index={row.index}
+                start={row.start}
+                total={rows.total}
+                selected={selected}
+                tabbable={selected || (selectedIndex === null && row.index === firstVisible)}
+              />
             )
           })}
         </ul>
@@ -184,3 +161,58 @@ export function ItemList() {
     </section>
   )
 }
+
+interface ItemRowProps {
+  item: ItemSummary
+  index: number
+  start: number
+  total: number
+  selected: boolean
+  /** The one row in the tab order: the selected one, else the first in view. */
+  tabbable: boolean
+}
+
+/**
+ * One loaded row. Memoized: opening an article changes the selection of two rows and the read
+ * state of one; the other rows in view keep their elements untouched.
+ */
+const ItemRow = memo(function ItemRow({
+  item,
+  index,
+  start,
+  total,
+  selected,
+  tabbable,
+}: ItemRowProps) {
+  const open = (): void => void useReader.getState().openItem(item.id, index)
+  return (
+    <li
+      role="option"
+      aria-selected={selected}
+      aria-setsize={total}
+      aria-posinset={index + 1}
+      className={`item ${item.read ? 'read' : 'unread'} ${selected ? 'selected' : ''}`}
+      style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)` }}
+      onClick={open}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') open()
+      }}
+      tabIndex={tabbable ? 0 : -1}
+    >
+      <div className="item-title">{item.title}</div>
+      <div className="item-meta">
+        <span className="item-source">{item.feedTitle}</span>
+        <span>{formatDate(item.published ?? item.firstSeenAt)}</span>
+        {item.starred && (
+          <span className="item-star" aria-label="Starred">
+            ★
+          </span>
+        )}
+        {item.annotationCount > 0 && (
+          <span className="item-annotations">✎ {item.annotationCount}</span>
+        )}
+      </div>
+      <div className="item-snippet">{item.snippet}</div>
+    </li>
+  )
+})

@@ -197,13 +197,15 @@ function SyncStatus() {
 }
 
 function FolderContents({ node }: { node: FolderNode }) {
+  // One subscription per folder, passed down: rows whose selection did not change stay memoized.
+  const selectedFeedId = useReader((s) => s.selectedFeedId)
   return (
     <ul className="feed-list">
       {node.folders.map((folder) => (
         <FolderRow key={folder.name} folder={folder} />
       ))}
       {node.feeds.map((feed) => (
-        <FeedRow key={feed.id} feed={feed} />
+        <FeedRow key={feed.id} feed={feed} selected={feed.id === selectedFeedId} />
       ))}
     </ul>
   )
@@ -256,12 +258,13 @@ function FolderRow({ folder }: { folder: FolderNode }) {
 
 /**
  * One subscription. Memoized: marking an item read changes one feed's count, and only that row
- * should render again — not the other 999 of a big library while the reader moves on.
+ * should render again — not the other 999 of a big library while the reader moves on. It holds no
+ * store subscription of its own: with 1,000 rows, each store change (opening an article, a sync
+ * progress tick) would run 1,000 selectors — that was a third of the time of opening an article.
  */
-const FeedRow = memo(function FeedRow({ feed }: { feed: Feed }) {
-  const selected = useReader((s) => s.selectedFeedId === feed.id)
-  const selectFeed = useReader((s) => s.selectFeed)
-  const open = useUi((s) => s.open)
+const FeedRow = memo(function FeedRow({ feed, selected }: { feed: Feed; selected: boolean }) {
+  const { selectFeed } = useReader.getState()
+  const { open } = useUi.getState()
   return (
     <li className="feed-row">
       <button

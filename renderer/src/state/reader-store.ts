@@ -70,6 +70,8 @@ interface ReaderState {
 
   load(): Promise<void>
   refreshLists(): Promise<void>
+  /** Reloads the feeds (counts, errors) but not the item list. */
+  refreshFeeds(): Promise<void>
   selectFeed(feedId: string | null): Promise<void>
   selectFolder(folder: string[] | null): Promise<void>
   selectView(view: SmartView): Promise<void>
@@ -240,6 +242,12 @@ export const useReader = create<ReaderState>((set, get) => {
       set({ loading: false })
       const { selectedItemId } = rememberedPlace(keyOf(get()))
       if (selectedItemId && !get().selectedItemId) await get().openItem(selectedItemId)
+    },
+
+    async refreshFeeds() {
+      const feeds = await reader.listFeeds({})
+      if (feeds.ok) set({ feeds: feeds.value })
+      else showError(feeds.error)
     },
 
     async refreshLists() {
@@ -465,7 +473,12 @@ export const useReader = create<ReaderState>((set, get) => {
           : ''
         set({ message: { kind: failed ? 'error' : 'info', text: `Synced: ${what}${failures}.` } })
       }
-      await get().refreshLists()
+      // No feed read (all failed, waited or were not due): only badges and schedules changed.
+      // Reloading the list too would re-render every row in view while the reader may be opening
+      // an article — at 100k items that made an open wait a third of a second.
+      const { feeds: fetched, skipped } = result.value
+      if (newItems === 0 && failed + skipped >= fetched) await get().refreshFeeds()
+      else await get().refreshLists()
     },
 
     async exportMarkdown() {

@@ -11,9 +11,11 @@ import { mulberry32 } from '../../helpers/prng'
 import { cachedLibrary } from './cached-library'
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
+/** Opens right after the first paint (as a user might), then more once the app has settled. */
+const EARLY_OPENS = Number(process.env.BENCH_EARLY_OPENS ?? 30)
 const OPENS = Number(process.env.BENCH_OPENS ?? 60)
-/** Wait this long after the first paint before opening items (0: open at once, as a user might). */
-const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 0)
+/** The wait between the two: the search index loads meanwhile (it starts after the first list). */
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 5000)
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -31,6 +33,8 @@ interface Row {
   firstListMs: number
   pageMs: number
   firstPaintMs: number
+  earlyP50: number
+  earlyP95: number
   openP50: number
   openP95: number
   rowsInDom: number
@@ -101,7 +105,12 @@ function timeOpen(page: Page, how: 'j' | 'click', pick: number): Promise<number>
 
 async function measureBrowser(
   dataDir: string,
-): Promise<Pick<Row, 'firstPaintMs' | 'openP50' | 'openP95' | 'rowsInDom' | 'rowsInView'>> {
+): Promise<
+  Pick<
+    Row,
+    'firstPaintMs' | 'earlyP50' | 'earlyP95' | 'openP50' | 'openP95' | 'rowsInDom' | 'rowsInView'
+  >
+> {
   const shell = await startBrowserShell(dataDir)
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -124,15 +133,22 @@ async function measureBrowser(
     const rowsInView = (await page.evaluate(
       "Math.ceil(document.querySelector('.item-list-scroll').clientHeight / 96)",
     )) as number
-    if (SETTLE_MS > 0) await page.waitForTimeout(SETTLE_MS)
     const random = mulberry32(11)
-    const times: number[] = []
-    for (let i = 0; i < OPENS; i++) {
-      // Two thirds j (walking down over page boundaries), one third clicks on rows in view.
-      times.push(await timeOpen(page, i % 3 === 2 ? 'click' : 'j', Math.floor(random() * 100)))
+    const openSome = async (count: number): Promise<number[]> => {
+      const times: number[] = []
+      for (let i = 0; i < count; i++) {
+        // Two thirds j (walking down over page boundaries), one third clicks on rows in view.
+        times.push(await timeOpen(page, i % 3 === 2 ? 'click' : 'j', Math.floor(random() * 100)))
+      }
+      return times
     }
+    const early = await openSome(EARLY_OPENS)
+    await page.waitForTimeout(SETTLE_MS)
+    const times = await openSome(OPENS)
     return {
       firstPaintMs,
+      earlyP50: percentile(early, 50),
+      earlyP95: percentile(early, 95),
       openP50: percentile(times, 50),
       openP95: percentile(times, 95),
       rowsInDom,
@@ -158,20 +174,20 @@ async function main(): Promise<void> {
   }
   const ms = (n: number): string => `${n.toFixed(n < 10 ? 1 : 0)} ms`.padStart(9)
   console.log(
-    `\nReading UI — ${OPENS} opens per size (j and clicks)${SETTLE_MS ? `, ${SETTLE_MS} ms after the first paint` : ', right after the first paint'}, viewport 1400×900`,
+    `\nReading UI — opening items (j and clicks): ${EARLY_OPENS} right after the first paint ("early"), then ${OPENS} after ${SETTLE_MS} ms more; viewport 1400×900`,
   )
   console.log(
-    'items     core open  1st listing  page of 100  first paint  open p50   open p95   rows in DOM (in view)',
+    'items     core open  1st listing  page of 100  first paint  early p50  early p95  open p50   open p95   rows in DOM (in view)',
   )
   for (const r of rows) {
     console.log(
-      `${String(r.items).padEnd(9)} ${ms(r.coreOpenMs)} ${ms(r.firstListMs)}    ${ms(r.pageMs)}    ${ms(r.firstPaintMs)}  ${ms(r.openP50)}  ${ms(r.openP95)}  ${String(r.rowsInDom).padStart(6)} (${r.rowsInView})`,
+      `${String(r.items).padEnd(9)} ${ms(r.coreOpenMs)} ${ms(r.firstListMs)}    ${ms(r.pageMs)}    ${ms(r.firstPaintMs)}  ${ms(r.earlyP50)}  ${ms(r.earlyP95)}  ${ms(r.openP50)}  ${ms(r.openP95)}  ${String(r.rowsInDom).padStart(6)} (${r.rowsInView})`,
     )
   }
   const last = rows[rows.length - 1]
   if (last) {
     console.log(
-      `targets at ${last.items}: first paint ${last.firstPaintMs <= 1500 ? 'met' : 'MISSED'} (≤ 1500 ms), open p95 ${last.openP95 <= 100 ? 'met' : 'MISSED'} (≤ 100 ms), rows in DOM ${last.rowsInDom <= last.rowsInView + 2 * 6 + 2 ? 'met' : 'MISSED'} (≤ in view + overscan)`,
+      `targets at ${last.items}: first paint ${last.firstPaintMs <= 1500 ? 'met' : 'MISSED'} (≤ 1500 ms), open p95 ${Math.max(last.openP95, last.earlyP95) <= 100 ? 'met' : 'MISSED'} (≤ 100 ms, early and settled), rows in DOM ${last.rowsInDom <= last.rowsInView + 2 * 6 + 2 ? 'met' : 'MISSED'} (≤ in view + overscan)`,
     )
   }
   const first = rows[0]
