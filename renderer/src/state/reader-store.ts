@@ -91,7 +91,6 @@ interface ReaderState {
   addFeed(url: string): Promise<boolean>
   /** Sync every feed, only the due ones (background), or one feed. */
   syncAll(options?: { dueOnly?: boolean; feedId?: string }): Promise<void>
-  exportMarkdown(): Promise<{ fileName: string; markdown: string } | null>
   updateCitation(edits: CitationEdits): Promise<boolean>
   fetchFullText(): Promise<void>
   setProgress(progress: SyncProgress | null): void
@@ -466,17 +465,6 @@ export const useReader = create<ReaderState>((set, get) => {
         set({ message: { kind: failed ? 'error' : 'info', text: `Synced: ${what}${failures}.` } })
       }
       await get().refreshLists()
-    },
-
-    async exportMarkdown() {
-      const itemId = get().selectedItemId
-      if (!itemId) return null
-      const result = await reader.exportArticleMarkdown({ itemId })
-      if (!result.ok) {
-        showError(result.error)
-        return null
-      }
-      return result.value
     },
 
     async fetchFullText() {
