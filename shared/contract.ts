@@ -495,6 +495,15 @@ export const contract = {
     result: MarkdownExportSchema,
     errors: ['not-found'],
   }),
+  citeAnnotation: method({
+    doc: "One highlight as Markdown to paste: its words as a blockquote (a quote attributed to its speaker), then its article's citation (APA unless a style is given) with the URL linking to the passage (a text fragment). Nothing is written or marked.",
+    args: z.strictObject({
+      annotationId: AnnotationIdSchema,
+      style: CitationStyleSchema.optional(),
+    }),
+    result: z.object({ markdown: z.string() }),
+    errors: ['not-found'],
+  }),
   previewExport: method({
     doc: 'What an export would hold: counts, file names and the start of its main file (the first few articles only, nothing written or marked): cheap enough to call as the options change.',
     args: z.strictObject(CollectionExportArgs),

@@ -238,6 +238,10 @@ function fakeApi(overrides: Partial<ReaderApi> = {}): { api: ReaderApi; calls: C
       record('exportArticleMarkdown', args)
       return ok({ fileName: 'a.md', markdown: '# A\n' })
     },
+    citeAnnotation: async (args) => {
+      record('citeAnnotation', args)
+      return ok({ markdown: '> Hi\n>\n> — Doe, J. (2026). A.\n' })
+    },
     previewExport: async (args) => {
       record('previewExport', args)
       return ok({
@@ -340,6 +344,7 @@ describe('dispatch: method names', () => {
       getClaim: { annotationId: 'a-1' },
       findQuotes: { itemId: ITEM_ID },
       exportArticleMarkdown: { itemId: ITEM_ID, style: 'mla' },
+      citeAnnotation: { annotationId: 'a-1', style: 'chicago-nb' },
       previewExport: { selection: { tag: 'border' }, format: 'md' },
       exportCollection: { selection: { kind: 'claim' }, pandoc: true, sidecar: 'bibtex' },
       exportVault: { folder: '/tmp/vault', selection: { itemIds: [ITEM_ID] } },
@@ -366,6 +371,8 @@ describe('dispatch: argument validation', () => {
     ['locateItem', { find: { kind: 'next-unread', after: -2 } }],
     ['locateItem', { find: { kind: 'item' } }],
     ['createAnnotation', { itemId: ITEM_ID, kind: 'rant', note: '', tags: [], target: {} }],
+    ['citeAnnotation', { annotationId: 'a-1', style: 'harvard' }],
+    ['citeAnnotation', {}],
     ['listFeeds', 'a string'],
     ['listFeeds', 42],
     ['listFeeds', ['array']],

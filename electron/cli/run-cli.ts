@@ -56,6 +56,9 @@ Commands:
                              sidecar); --out DIR writes a vault (md: a note per article, index,
                              bibliography; re-exports touch only files it wrote) or the files of
                              the format; no --out or '-': stdout
+  cite <annotation-id> [--style apa|mla|chicago-nb|chicago-ad]
+                             one highlight as Markdown to paste: its words as a blockquote,
+                             the speaker, the article's citation linking to the passage
   parse <file|url> [--base-url URL] [--content-type "TYPE; charset=X"] [--clean]
                              read one feed without a library; print it as JSON (--clean adds
                              each item's cleanText and citation)
@@ -482,6 +485,19 @@ async function runCommand(
     }
     case 'export':
       return exportCommand(rest, values, io, open, failWith, json)
+    case 'cite': {
+      const annotationId = rest[0]
+      if (!annotationId || !/^[a-z0-9-]{1,64}$/.test(annotationId))
+        return usage(io, 'cite needs a highlight id (as `reader annotate` prints it)')
+      const style = values.style ?? 'apa'
+      if (!oneOf(style, STYLES)) return usage(io, `--style is one of ${STYLES.join(', ')}`)
+      const core = await open()
+      const result = await core.citeAnnotation({ annotationId, style })
+      if (!result.ok) return failWith(result.error)
+      if (json) io.out(JSON.stringify(result.value, null, 2))
+      else io.out(result.value.markdown.replace(/\n$/, ''))
+      return 0
+    }
     case 'parse': {
       const source = rest[0]
       if (!source) return usage(io, 'parse needs a file or URL')

@@ -21,6 +21,7 @@ import { readArticle } from './articles/read-article'
 import { wordDiff } from './articles/word-diff'
 import { Sanitizer, sanitizeWorkerBeside, type SanitizerOptions } from './articles/sanitizer'
 import { EventHub } from './event-hub'
+import { createCiteAnnotation } from './export/cite-annotation'
 import { createExportService } from './export/export-service'
 import { decodeFeedBytes } from './feeds/decode-feed-bytes'
 import {
@@ -279,6 +280,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return found.hits.map((hit) => hit.item.id)
     },
   })
+
+  const citeAnnotation = createCiteAnnotation({ store, articleOf })
 
   const annotations = createAnnotationService({
     store,
@@ -633,6 +636,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
 
     exportArticleMarkdown: (args) => exporter.articleMarkdown(args),
+    citeAnnotation,
     previewExport: (args) => exporter.preview(args),
     exportCollection: (args) => exporter.collection(args),
     exportVault: (args) => exporter.vault(args),

@@ -1,6 +1,7 @@
 // The Electron main process, kept thin: one instance per library, a locked-down window, the IPC
 // transport from register-ipc and the standard menu. Every behaviour lives in the core
-// (electron/core), which this file only creates and hands to the IPC layer.
+// (electron/core), which this file only creates and hands to the IPC layer; the shell adds only
+// what the system does for the user (the folder picker of "Export to folder…").
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import {
@@ -13,13 +14,17 @@ import {
   session,
   shell,
   type MenuItemConstructorOptions,
+  type OpenDialogOptions,
 } from 'electron'
 import { appPaths, PRODUCT_NAME } from '../core/app-paths'
 import { createCore } from '../core/create-core'
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy'
 import { MEDIA_SCHEME } from '../../shared/contract'
+import type { PickFolderArgs } from '../../shared/shell-capabilities'
 import { registerIpc } from './register-ipc'
+import { registerShellIpc } from './register-shell-ipc'
 import { isTrustedRendererUrl } from './trusted-sender'
+import { isPermissionAllowed } from './window-permissions'
 
 const log = (message: string): void => console.error(`[reader] ${message}`)
 
@@ -115,10 +120,29 @@ function createWindow(): BrowserWindow {
   return win
 }
 
+/** "Export to folder…": the system's folder dialog, over the window, where folders can be made. */
+async function pickFolder({ title, defaultPath }: PickFolderArgs): Promise<string | null> {
+  const options: OpenDialogOptions = {
+    title: title ?? 'Choose a folder',
+    properties: ['openDirectory', 'createDirectory'],
+    ...(defaultPath ? { defaultPath } : {}),
+  }
+  const chosen =
+    mainWindow && !mainWindow.isDestroyed()
+      ? await dialog.showOpenDialog(mainWindow, options)
+      : await dialog.showOpenDialog(options)
+  return chosen.canceled ? null : (chosen.filePaths[0] ?? null)
+}
+
 function lockDownSession(): void {
   const ses = session.defaultSession
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  ses.setPermissionCheckHandler(() => false)
+  // Everything is denied but clipboard writes from the app's own page (window-permissions).
+  ses.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, details.requestingUrl ?? contents.getURL(), isAppUrl)),
+  )
+  ses.setPermissionCheckHandler((contents, permission, _origin, details) =>
+    isPermissionAllowed(permission, details.requestingUrl ?? contents?.getURL(), isAppUrl),
+  )
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {
@@ -198,6 +222,7 @@ async function main(): Promise<void> {
   registerIpc(ipcMain, core, isAppUrl, log, (channel, payload) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload)
   })
+  registerShellIpc(ipcMain, { pickFolder }, isAppUrl, log)
 
   showWindow()
   app.on('activate', () => {

@@ -79,7 +79,7 @@ export function registerIpc(
 }
 
 /** The calling frame's URL; null when the frame is gone (Electron may also throw then). */
-function senderUrl(event: IpcInvokeEventLike): string | null {
+export function senderUrl(event: IpcInvokeEventLike): string | null {
   try {
     const url = event.senderFrame?.url
     return typeof url === 'string' ? url : null

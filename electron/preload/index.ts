@@ -1,9 +1,11 @@
-// The preload: exposes window.reader — the contract's client over IPC plus event subscription.
+// The preload: exposes window.reader — the contract's client over IPC plus event subscription —
+// and window.readerShell, the few things only the desktop shell can do (a native folder picker).
 // Runs sandboxed with context isolation; everything it needs is bundled. No other logic here.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import { createClient } from '../../shared/client'
 import { isEventName, MEDIA_SCHEME, type RendererBridge } from '../../shared/contract'
-import { callChannel, EVENT_CHANNEL, type EventMessage } from './ipc-channels'
+import type { ShellCapabilities } from '../../shared/shell-capabilities'
+import { callChannel, EVENT_CHANNEL, PICK_FOLDER_CHANNEL, type EventMessage } from './ipc-channels'
 
 const bridge: RendererBridge = {
   ...createClient((name, args) => ipcRenderer.invoke(callChannel(name), args)),
@@ -21,4 +23,14 @@ const bridge: RendererBridge = {
   },
 }
 
+const shell: ShellCapabilities = {
+  async pickFolder(args) {
+    const result = (await ipcRenderer.invoke(PICK_FOLDER_CHANNEL, args)) as
+      { ok: true; value: string | null } | { ok: false; error: { message: string } }
+    if (!result.ok) throw new Error(result.error.message)
+    return result.value
+  },
+}
+
 contextBridge.exposeInMainWorld('reader', bridge)
+contextBridge.exposeInMainWorld('readerShell', shell)

@@ -5,6 +5,9 @@ import type { MethodName } from '../../shared/contract'
 /** Prefix of the one `ipcMain.handle` channel per contract method. */
 export const CALL_CHANNEL_PREFIX = 'reader:call:'
 
+/** The shell's native folder picker (a ShellCapabilities call, not a contract method). */
+export const PICK_FOLDER_CHANNEL = 'reader:shell:pick-folder'
+
 /** The single channel on which the main process pushes every contract event. */
 export const EVENT_CHANNEL = 'reader:event'
 

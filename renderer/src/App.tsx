@@ -4,6 +4,7 @@
 import { useEffect } from 'react'
 import { reader } from './api/reader'
 import { AddFeedDialog } from './components/AddFeedDialog'
+import { ExportDialog } from './components/export/ExportDialog'
 import { ArticleView } from './components/ArticleView'
 import { FeedSettingsDialog } from './components/FeedSettingsDialog'
 import { ItemList } from './components/ItemList'
@@ -166,6 +167,8 @@ function OpenDialog() {
       return <KeyboardHelp onClose={close} />
     case 'feed-settings':
       return feed ? <FeedSettingsDialog feed={feed} onClose={close} /> : null
+    case 'export':
+      return <ExportDialog article={dialog.article} filters={dialog.filters} onClose={close} />
     default:
       return null
   }

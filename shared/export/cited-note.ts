@@ -85,7 +85,7 @@ export function inDocumentOrder(annotations: readonly Annotation[]): Annotation[
 }
 
 /** A link to the highlighted words on the original page (a text fragment). */
-function fragmentLink(url: string | null, exact: string): string | null {
+export function fragmentLink(url: string | null, exact: string): string | null {
   if (!url || !/^https?:/i.test(url)) return null
   const words = oneLine(exact).split(' ')
   const text =

@@ -12,6 +12,21 @@ describe('readSettings', () => {
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', lineWidth: 80 })
     expect(settings).not.toHaveProperty('extra')
   })
+
+  it('remembers the export choices, each falling back on its own', () => {
+    const settings = readSettings({
+      exportStyle: 'mla',
+      exportFormat: 'docx',
+      exportSidecar: 'bibtex',
+      exportFolder: '/home/me/Vault',
+    })
+    expect(settings).toMatchObject({
+      exportStyle: 'mla',
+      exportFormat: 'note',
+      exportSidecar: 'bibtex',
+      exportFolder: '/home/me/Vault',
+    })
+  })
 })
 
 describe('SettingsPatchSchema', () => {

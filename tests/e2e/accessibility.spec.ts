@@ -158,6 +158,18 @@ const VIEWS: View[] = [
     },
   },
   {
+    name: 'export-dialog',
+    open: async (page) => {
+      // Back from the starred view an earlier view left selected.
+      await page.getByRole('button', { name: /^All items/ }).click()
+      await page.getByRole('option', { name: /Envoys agree to resume Tarsk/ }).click()
+      await page.getByRole('button', { name: 'Export…' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Export' })
+      await dialog.getByLabel('Highlights from the whole library').check()
+      await expect(dialog.getByTestId('export-summary')).toHaveText(/highlight/)
+    },
+  },
+  {
     name: 'annotations',
     open: async (page) => {
       await seedClaim(page)

@@ -3,7 +3,6 @@
 // with a real mouse selection, export the Markdown note and check it.
 import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
 import { expect, test } from './shell-test'
 import {
   fixture,
@@ -12,7 +11,7 @@ import {
   type FixtureServer,
 } from '../helpers/fixture-server'
 import { REPO_ROOT } from '../helpers/browser-shell'
-import { addFeed } from './ui-actions'
+import { addFeed, selectWithMouse } from './ui-actions'
 
 const ARTIFACTS = join(REPO_ROOT, 'tests', 'artifacts')
 let feeds: FixtureServer
@@ -26,38 +25,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await feeds.close()
 })
-
-/** Drags the real mouse from the first to the last character of `phrase` inside the article. */
-async function selectWithMouse(page: Page, phrase: string): Promise<void> {
-  const box = await page.evaluate((text) => {
-    const root = document.querySelector('[data-testid="article-content"]')!
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf(text)
-      if (at === -1) continue
-      const rectOf = (i: number) => {
-        const range = document.createRange()
-        range.setStart(node!, i)
-        range.setEnd(node!, i + 1)
-        return range.getBoundingClientRect()
-      }
-      const first = rectOf(at)
-      const last = rectOf(at + text.length - 1)
-      return {
-        x1: first.left + 1,
-        y1: first.top + first.height / 2,
-        x2: last.right - 1,
-        y2: last.top + last.height / 2,
-      }
-    }
-    throw new Error(`Phrase not found: ${text}`)
-  }, phrase)
-  await page.mouse.move(box.x1, box.y1)
-  await page.mouse.down()
-  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 5 })
-  await page.mouse.move(box.x2, box.y2, { steps: 5 })
-  await page.mouse.up()
-}
 
 test('a newcomer sees the bundled sample library, readable offline', async ({ page, shell }) => {
   await page.goto(shell.url)
@@ -146,9 +113,10 @@ test('subscribe → sync → read → highlight a quote with the mouse → expor
     phrase,
   )
 
-  await page.getByRole('button', { name: 'Export Markdown' }).click()
-  const preview = page.getByTestId('markdown-preview')
-  await expect(preview).toBeVisible()
+  await page.getByRole('button', { name: 'Export…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export' })
+  const preview = dialog.getByTestId('export-preview')
+  await expect(preview).toHaveValue(/^---\n/)
   const markdown = await preview.inputValue()
   // Frontmatter Zotero and Obsidian users rely on: the real author (never the relay bot), the
   // publisher, the date as the source gave it, a citekey.
@@ -169,7 +137,7 @@ test('subscribe → sync → read → highlight a quote with the mouse → expor
   )
 
   const downloadPromise = page.waitForEvent('download')
-  await page.getByRole('button', { name: 'Download .md' }).click()
+  await dialog.getByRole('button', { name: 'Download' }).click()
   const download = await downloadPromise
   expect(download.suggestedFilename()).toMatch(
     /^envoys-agree-to-resume-border-talks--i-[0-9a-f]{4,}\.md$/,

@@ -41,3 +41,37 @@ export function quoteTarget(exact: string) {
     quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
   }
 }
+
+/**
+ * Drags the real mouse from the first character of `from` to the last of `to` (default: the end
+ * of `from`), each inside one text node of the article — so a drag may cross paragraphs.
+ */
+export async function selectWithMouse(page: Page, from: string, to = from): Promise<void> {
+  const box = await page.evaluate(
+    ([start, end]) => {
+      const root = document.querySelector('[data-testid="article-content"]')!
+      const rectOf = (text: string, last: boolean) => {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = (node as Text).data.indexOf(text)
+          if (at === -1) continue
+          const i = last ? at + text.length - 1 : at
+          const range = document.createRange()
+          range.setStart(node, i)
+          range.setEnd(node, i + 1)
+          const rect = range.getBoundingClientRect()
+          return { x: last ? rect.right - 1 : rect.left + 1, y: rect.top + rect.height / 2 }
+        }
+        throw new Error(`Phrase not found: ${text}`)
+      }
+      ;(root as HTMLElement).scrollIntoView()
+      return { a: rectOf(start, false), b: rectOf(end, true) }
+    },
+    [from, to] as const,
+  )
+  await page.mouse.move(box.a.x, box.a.y)
+  await page.mouse.down()
+  await page.mouse.move((box.a.x + box.b.x) / 2, (box.a.y + box.b.y) / 2, { steps: 5 })
+  await page.mouse.move(box.b.x, box.b.y, { steps: 5 })
+  await page.mouse.up()
+}

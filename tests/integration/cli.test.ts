@@ -274,6 +274,17 @@ describe('reader', () => {
       'disputed',
     )
     expect(claim.out).toMatch(/^Saved claim a-[a-z0-9-]+ on i-/)
+
+    // The quote as Markdown to paste, cited in the style asked for.
+    const cited = await reader('--data', data, 'cite', saved.id, '--style', 'chicago-ad')
+    expect(cited.code).toBe(0)
+    expect(cited.out).toMatch(
+      /^> Nothing is agreed until everything is agreed\.\n>\n> — The aide, in Kovalenko, Daria\. 2026\./,
+    )
+    expect(cited.out).toContain('#:~:text=Nothing%20is%20agreed')
+    expect((await reader('--data', data, 'cite', 'a-0000000000000000')).code).toBe(1)
+    expect((await reader('--data', data, 'cite', saved.id, '--style', 'ieee')).code).toBe(2)
+    expect((await reader('--data', data, 'cite')).code).toBe(2)
     expect(
       (await reader('--data', data, 'annotate', talks.id, '--quote', 'not in the text')).code,
     ).toBe(1)

@@ -146,6 +146,12 @@ describe.each(transports)('the contract over %s', (_name, connect) => {
     )
     expect(note.markdown).toContain(`> ${exact}`)
     expect(note.markdown).toContain('author: "Daria Kovalenko"')
+    const cited = check(
+      'citeAnnotation',
+      await api.citeAnnotation({ annotationId: annotation.id, style: 'mla' }),
+    )
+    expect(cited.markdown).toContain(`> ${exact}\n>\n> — Kovalenko, Daria.`)
+    expect(cited.markdown).toContain('#:~:text=')
     const selection = { itemIds: [item.id] }
     const preview = check('previewExport', await api.previewExport({ selection }))
     expect(preview).toMatchObject({ articles: 1, annotations: 1, truncated: false })

@@ -240,3 +240,26 @@ describe('a vault', () => {
     expect(!file.ok && file.error.code).toBe('not-a-folder')
   })
 })
+
+describe('a cited quote (copy as cited quote)', () => {
+  it('quotes the words with the speaker, cites the real author (never the bot) and links to the passage', async () => {
+    const { markdown } = must(await core.citeAnnotation({ annotationId: quote.id }))
+    const lines = markdown.trimEnd().split('\n')
+    expect(lines.every((line) => line.startsWith('>'))).toBe(true)
+    const role = speaker.role ? `, ${speaker.role}` : ''
+    const attribution = lines[lines.length - 1]!
+    expect(attribution).toContain(
+      `> — ${speaker.name}${role}, in Kovalenko, D. (2026, January 23).`,
+    )
+    expect(attribution).not.toContain('NewsRelay Bot')
+    expect(attribution).toContain(`](${repost.link!.split('#')[0]}#:~:text=`)
+    expect(markdown).toContain(quote.target.quote.exact.split(/\s+/).slice(0, 3).join(' '))
+  })
+
+  it('cites in the style asked for, and says when the highlight is gone', async () => {
+    const { markdown } = must(await core.citeAnnotation({ annotationId: claim.id, style: 'mla' }))
+    expect(markdown).toMatch(/\n> — [^\n]+“/) // MLA puts the title in quotation marks
+    const missing = await core.citeAnnotation({ annotationId: 'a-00000000000000000000' })
+    expect(!missing.ok && missing.error.code).toBe('not-found')
+  })
+})

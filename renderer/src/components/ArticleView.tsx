@@ -1,14 +1,14 @@
 // The reader pane: citation header, the article with its highlights, the composer for a new
-// highlight, the list of highlights (and orphans), the quote finder, and the Markdown export.
+// highlight, the list of highlights (and orphans), the quote finder, and the way to the export.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { describeTextRange } from '../../../shared/anchoring/describe-text-range'
 import type { Annotation, Article, MadeOn } from '../../../shared/domain'
 import { useReader } from '../state/reader-store'
+import { useUi } from '../state/ui-store'
 import { DEFAULT_COLOR, useAnnotations, type FoundQuote } from '../state/annotation-store'
 import { ArticleContent, type TextSelection } from './ArticleContent'
 import { CitationEditor } from './CitationEditor'
 import { VersionsPanel } from './VersionsPanel'
-import { ExportDialog } from './ExportDialog'
 import { HighlightComposer } from './HighlightComposer'
 import { HighlightCard } from './annotations/HighlightCard'
 import { FoundQuotes } from './annotations/FoundQuotes'
@@ -38,7 +38,7 @@ function matchingQuote(text: string, quotes: FoundQuote[]): FoundQuote | null {
 
 export function ArticleView({ article }: { article: Article }) {
   const annotations = useReader((s) => s.annotations)
-  const exportMarkdown = useReader((s) => s.exportMarkdown)
+  const openDialog = useUi((s) => s.open)
   const createAnnotation = useAnnotations((s) => s.create)
   const tagOptions = useAnnotations((s) => s.tags)
   const loadTags = useAnnotations((s) => s.loadTags)
@@ -60,7 +60,6 @@ export function ArticleView({ article }: { article: Article }) {
   const shownText = useRef('')
   const articleRef = useRef<HTMLElement>(null)
   const [orphans, setOrphans] = useState<Annotation[]>([])
-  const [note, setNote] = useState<{ fileName: string; markdown: string } | null>(null)
   const [showOriginal, setShowOriginal] = useState(false)
   const [editingCitation, setEditingCitation] = useState(false)
   const [showVersions, setShowVersions] = useState(false)
@@ -250,8 +249,18 @@ export function ArticleView({ article }: { article: Article }) {
           >
             {findingQuotes ? 'Finding quotes…' : showingQuotes ? 'Hide quotes' : 'Find quotes'}
           </button>
-          <button type="button" onClick={() => void exportMarkdown().then(setNote)}>
-            Export Markdown
+          <button
+            type="button"
+            aria-keyshortcuts="e"
+            onClick={() =>
+              openDialog({
+                kind: 'export',
+                article: { id: article.id, title: article.title },
+                filters: null,
+              })
+            }
+          >
+            Export…
           </button>
         </div>
       </header>
@@ -330,8 +339,6 @@ export function ArticleView({ article }: { article: Article }) {
           </section>
         )}
       </section>
-
-      {note && <ExportDialog note={note} onClose={() => setNote(null)} />}
     </article>
   )
 }

@@ -14,6 +14,10 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 's', does: 'Star / unstar' },
   { keys: 'o or Enter', does: 'Open the original in your browser' },
   { keys: '/', does: 'Search (Escape clears it; Enter or ↓ opens the first result)' },
+  {
+    keys: 'e',
+    does: 'Export: the open article, or the Annotations view’s highlights (live preview, copy, download, folder)',
+  },
   { keys: 'r', does: 'Refresh the selected feed (all feeds when none is selected)' },
   { keys: 'g then a / u / s / h', does: 'Go to All / Unread / Starred / Highlighted' },
   { keys: 'g then n / c', does: 'Go to Annotations (every highlight) / Claims board' },

@@ -10,6 +10,25 @@ const VIEW_KEYS: Record<string, SmartView> = { a: 'all', u: 'unread', s: 'starre
 /** g then n / c: the library-wide highlight views. */
 const LIBRARY_KEYS = { n: 'annotations', c: 'claims' } as const
 
+/**
+ * e: the export dialog, on what is on screen — the Annotations view's filters, the claims, the
+ * open article, or (nothing open) the whole library's highlights.
+ */
+export function openExport(): void {
+  const library = useAnnotationsView.getState()
+  const article = useReader.getState().article
+  const open = useUi.getState().open
+  if (library.view?.kind === 'annotations')
+    open({ kind: 'export', article: null, filters: library.filters })
+  else if (library.view) open({ kind: 'export', article: null, filters: { kind: 'claim' } })
+  else
+    open({
+      kind: 'export',
+      article: article ? { id: article.id, title: article.title } : null,
+      filters: null,
+    })
+}
+
 function toggleHelp(): void {
   const ui = useUi.getState()
   if (ui.dialog?.kind === 'help') ui.close()
@@ -44,8 +63,8 @@ export function useShortcuts(): void {
         }
         return
       }
-      // In the library views the item keys have no list to act on: only g, / and ? answer.
-      if (useAnnotationsView.getState().view && !['g', '?'].includes(key)) return
+      // In the library views the item keys have no list to act on: only g, e, / and ? answer.
+      if (useAnnotationsView.getState().view && !['g', 'e', '?'].includes(key)) return
       const article = state.article
       const searching = useSearch.getState().query.trim() !== ''
       const pane = document.querySelector('.reader-pane')
@@ -82,6 +101,9 @@ export function useShortcuts(): void {
           break
         case 'g':
           pendingG.current = true
+          break
+        case 'e':
+          openExport()
           break
         case '?':
           toggleHelp()

@@ -1,5 +1,5 @@
-// Highlights of the open article: create, edit, delete with an undo, the tags in use (for
-// autocomplete) and the quote finder's suggestions. The article's annotation list itself lives in
+// Highlights of the open article: create, edit, delete with an undo, copy one as a cited quote,
+// the tags in use (for autocomplete) and the quote finder's suggestions. The article's annotation list itself lives in
 // the reader store (it is loaded with the article); every change here lands there once the core
 // has answered — a highlight is shown as saved only when it is on disk.
 import { create } from 'zustand'
@@ -15,8 +15,10 @@ import type {
   Speaker,
 } from '../../../shared/domain'
 import { reader } from '../api/reader'
+import { copyText } from '../ui/clipboard'
 import { describeError } from './describe-error'
 import { useReader } from './reader-store'
+import { useSettings } from './settings-store'
 
 /** What the composer produces, for a new highlight or an edit. */
 export interface AnnotationDraft {
@@ -54,6 +56,11 @@ interface AnnotationState {
   }): Promise<Annotation | null>
   update(annotation: Annotation, draft: AnnotationDraft): Promise<boolean>
   remove(annotation: Annotation): Promise<void>
+  /**
+   * Puts a highlight on the clipboard as Markdown — a blockquote with its speaker and its
+   * article's citation (in the export style last chosen) — and says so in the message line.
+   */
+  copyCitedQuote(annotationId: string): Promise<void>
   /** The item's found quotes (cached). */
   quotesOf(itemId: string): Promise<FoundQuote[]>
   showQuotes(itemId: string): Promise<void>
@@ -155,6 +162,20 @@ export const useAnnotations = create<AnnotationState>((set, get) => ({
       },
     }))
     void get().loadTags()
+  },
+
+  async copyCitedQuote(annotationId) {
+    const style = useSettings.getState().settings.exportStyle
+    const result = await reader.citeAnnotation({ annotationId, style })
+    if (!result.ok) return showError(result.error)
+    try {
+      await copyText(result.value.markdown)
+    } catch (error) {
+      return useReader.setState({
+        message: { kind: 'error', text: `Could not copy to the clipboard: ${String(error)}` },
+      })
+    }
+    useReader.setState({ message: { kind: 'info', text: 'Copied cited quote.' } })
   },
 
   async quotesOf(itemId) {

@@ -93,7 +93,6 @@ interface ReaderState {
   addFeed(url: string): Promise<boolean>
   /** Sync every feed, only the due ones (background), or one feed. */
   syncAll(options?: { dueOnly?: boolean; feedId?: string }): Promise<void>
-  exportMarkdown(): Promise<{ fileName: string; markdown: string } | null>
   updateCitation(edits: CitationEdits): Promise<boolean>
   fetchFullText(): Promise<void>
   setProgress(progress: SyncProgress | null): void
@@ -479,17 +478,6 @@ export const useReader = create<ReaderState>((set, get) => {
       const { feeds: fetched, skipped } = result.value
       if (newItems === 0 && failed + skipped >= fetched) await get().refreshFeeds()
       else await get().refreshLists()
-    },
-
-    async exportMarkdown() {
-      const itemId = get().selectedItemId
-      if (!itemId) return null
-      const result = await reader.exportArticleMarkdown({ itemId })
-      if (!result.ok) {
-        showError(result.error)
-        return null
-      }
-      return result.value
     },
 
     async fetchFullText() {

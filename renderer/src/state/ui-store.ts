@@ -1,12 +1,19 @@
 // Which dialog is open, and the pane sizes and collapsed folders remembered on this machine
 // (localStorage: they are about this window, not the library).
 import { create } from 'zustand'
+import type { AnnotationFilters } from './annotation-filters'
 
 export type Dialog =
   | { kind: 'add-feed' }
   | { kind: 'settings' }
   | { kind: 'feed-settings'; feedId: string }
   | { kind: 'help' }
+  /** The export dialog, on the open article and/or the Annotations view's filters. */
+  | {
+      kind: 'export'
+      article: { id: string; title: string } | null
+      filters: AnnotationFilters | null
+    }
 
 export interface PaneSizes {
   sidebar: number

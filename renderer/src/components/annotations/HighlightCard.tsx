@@ -1,5 +1,6 @@
 // One highlight in the article's list: kind, colour, the quoted text (a button that shows it in
-// the article), speaker or claim status, the note rendered as Markdown, tags; Edit and Delete.
+// the article), speaker or claim status, the note rendered as Markdown, tags; Edit, Copy cited
+// quote (Markdown with its citation on the clipboard) and Delete.
 import { useEffect, useState } from 'react'
 import type { Annotation } from '../../../../shared/domain'
 import { useAnnotations } from '../../state/annotation-store'
@@ -26,6 +27,7 @@ export function HighlightCard({ annotation: a, orphan, onShow }: Props) {
   }, [editing])
   const update = useAnnotations((s) => s.update)
   const remove = useAnnotations((s) => s.remove)
+  const copyCitedQuote = useAnnotations((s) => s.copyCitedQuote)
   const tags = useAnnotations((s) => s.tags)
   const quote = a.target.quote.exact
   const history = a.claim?.history ?? []
@@ -84,6 +86,14 @@ export function HighlightCard({ annotation: a, orphan, onShow }: Props) {
         <div className="card-actions">
           <button type="button" className="link-button" onClick={() => setEditing(true)}>
             Edit
+          </button>
+          <button
+            type="button"
+            className="link-button"
+            title="Copy the quote with its citation as Markdown"
+            onClick={() => void copyCitedQuote(a.id)}
+          >
+            Copy cited quote
           </button>
           {a.kind !== 'claim' && <LinkAsEvidence annotation={a} />}
           <button type="button" className="link-button" onClick={() => void remove(a)}>

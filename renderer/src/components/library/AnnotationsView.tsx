@@ -1,10 +1,13 @@
 // Every highlight of the library, newest first, with filters for kind, tag, claim status, feed and
-// date. An entry opens its article (the view goes back to reading) or, for a claim, its page.
+// date. An entry opens its article (the view goes back to reading) or, for a claim, its page, and
+// copies as a cited quote; Export… opens the export dialog on the filtered highlights.
 import { useId } from 'react'
+import { useAnnotations } from '../../state/annotation-store'
 import type { AnnotationEntry } from '../../../../shared/contract'
 import type { AnnotationKind, ClaimStatus } from '../../../../shared/domain'
 import { useAnnotationsView, type AnnotationFilters } from '../../state/annotations-view-store'
 import { useReader } from '../../state/reader-store'
+import { useUi } from '../../state/ui-store'
 import {
   CLAIM_STATUSES,
   EntrySource,
@@ -22,6 +25,8 @@ export function AnnotationsView({ headingRef }: { headingRef: React.Ref<HTMLHead
   const total = useAnnotationsView((s) => s.total)
   const loading = useAnnotationsView((s) => s.loading)
   const loadMore = useAnnotationsView((s) => s.loadMore)
+  const filters = useAnnotationsView((s) => s.filters)
+  const openDialog = useUi((s) => s.open)
   return (
     <section className="library-view annotations-view" aria-labelledby="annotations-heading">
       <header className="library-header">
@@ -29,9 +34,18 @@ export function AnnotationsView({ headingRef }: { headingRef: React.Ref<HTMLHead
           Annotations
         </h1>
         <p className="hint">Every highlight, quote and claim in the library, newest first.</p>
+        <button
+          type="button"
+          className="library-export"
+          aria-keyshortcuts="e"
+          onClick={() => openDialog({ kind: 'export', article: null, filters })}
+        >
+          Export…
+        </button>
       </header>
       <AnnotationFiltersForm />
-      <p role="status" className="library-count">
+      {/* aria-live, not role=status: the app's message line is the page's one status. */}
+      <p aria-live="polite" className="library-count">
         {loading && entries.length === 0
           ? 'Loading…'
           : `${total} highlight${total === 1 ? '' : 's'}`}
@@ -159,6 +173,7 @@ function AnnotationFiltersForm() {
 
 function AnnotationRow({ entry }: { entry: AnnotationEntry }) {
   const show = useAnnotationsView((s) => s.show)
+  const copyCitedQuote = useAnnotations((s) => s.copyCitedQuote)
   const { annotation, item } = entry
   const isClaim = annotation.kind === 'claim' && annotation.claim
   const open = (): void => {
@@ -188,6 +203,14 @@ function AnnotationRow({ entry }: { entry: AnnotationEntry }) {
       <div className="entry-foot">
         <Tags tags={annotation.tags} />
         <EntrySource entry={entry} />
+        <button
+          type="button"
+          className="link-button"
+          title="Copy the quote with its citation as Markdown"
+          onClick={() => void copyCitedQuote(annotation.id)}
+        >
+          Copy cited quote
+        </button>
         {isClaim && (
           <button type="button" className="link-button" onClick={() => openArticle(item.id)}>
             Open article
