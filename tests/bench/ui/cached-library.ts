@@ -12,6 +12,8 @@ import { generateUiLibrary } from './generate-ui-library'
 /** Bump when the generator changes, so stale caches are not measured. */
 const CACHE_VERSION = 1
 export const ITEMS_PER_FEED = 100
+/** settings.json as the store keeps it (see LibraryStore's SettingsDoc). */
+const SETTINGS = JSON.stringify({ schemaVersion: 1, values: { syncIntervalMinutes: 0 } })
 
 export async function cachedLibrary(items: number): Promise<{ dataDir: string; fresh: boolean }> {
   const dataDir = join(tmpdir(), `reader-ui-bench-v${CACHE_VERSION}-${items}`)
@@ -21,7 +23,7 @@ export async function cachedLibrary(items: number): Promise<{ dataDir: string; f
     for (const feed of await readdir(join(dataDir, 'feeds'))) {
       await rm(join(dataDir, 'feeds', feed, 'state.json'), { force: true })
     }
-    await writeFile(settings, JSON.stringify({ syncIntervalMinutes: 0 }))
+    await writeFile(settings, SETTINGS)
     return { dataDir, fresh: false }
   }
   await rm(dataDir, { recursive: true, force: true })
@@ -32,7 +34,7 @@ export async function cachedLibrary(items: number): Promise<{ dataDir: string; f
     seed: items,
     repostEvery: 10,
   })
-  await writeFile(settings, JSON.stringify({ syncIntervalMinutes: 0 }))
+  await writeFile(settings, SETTINGS)
   await writeFile(marker, new Date().toISOString())
   return { dataDir, fresh: true }
 }
