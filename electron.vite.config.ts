@@ -1,8 +1,8 @@
 // Build for the three shells. One main-side bundle with several entries: the Electron main
 // process (index), the launcher behind `npm start` (start), the browser shell (web) and the CLI
-// (cli), the feed-parsing worker (prepare-worker) and the search indexing worker
-// (search-worker). Only `index` imports 'electron'. lowdb is ESM-only, so it is bundled into the
-// CJS output.
+// (cli), the feed-parsing worker (prepare-worker), the search indexing worker (search-worker)
+// and the citation renderer (citation-worker). Only `index` imports 'electron'. lowdb is
+// ESM-only, so it is bundled into the CJS output.
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
@@ -19,6 +19,7 @@ export default defineConfig({
           cli: resolve(__dirname, 'electron/cli/main.ts'),
           'prepare-worker': resolve(__dirname, 'electron/core/sync/prepare-worker.ts'),
           'search-worker': resolve(__dirname, 'electron/core/search/search-worker.ts'),
+          'citation-worker': resolve(__dirname, 'electron/core/export/citation-worker.ts'),
         },
       },
     },
