@@ -44,7 +44,7 @@ export interface ExportDeps {
   /** Item ids the search method finds for a query (best first). */
   searchItems: (query: string) => Promise<string[]>
   /** Renders citations (on a worker thread when there is one). */
-  renderer: Pick<CitationRenderer, 'render'>
+  renderer: Pick<CitationRenderer, 'render' | 'warm' | 'usesWorker'>
 }
 
 type Selection = MethodArgs<'exportCollection'>['selection']
@@ -101,22 +101,28 @@ function prefetcher(
 ) {
   const queue: { citations: Citation[]; form: CitationForm }[] = []
   const rendering = new Set<Promise<void>>()
+  const track = (job: Promise<void>): void => {
+    const tracked: Promise<void> = job.finally(() => {
+      rendering.delete(tracked)
+      pump()
+    })
+    rendering.add(tracked)
+  }
   let batch: Citation[] = []
   const pump = (): void => {
     while (rendering.size < IN_FLIGHT && queue.length > 0) {
       const { citations, form } = queue.shift()!
       const missing = uncachedCitations(citations, style, form)
       if (missing.length === 0) continue
-      const job: Promise<void> = renderer
-        .render(missing, style, form)
-        .then((texts) => cacheCitations(missing, style, form, texts))
-        .finally(() => {
-          rendering.delete(job)
-          pump()
-        })
-      rendering.add(job)
+      track(
+        renderer
+          .render(missing, style, form)
+          .then((texts) => cacheCitations(missing, style, form, texts)),
+      )
     }
   }
+  // A worker starts loading citeproc and the style's engine now, while the articles are read.
+  if (renderer.usesWorker && forms.length > 0) track(renderer.warm(style))
   const flush = (): void => {
     if (batch.length === 0) return
     for (const form of new Set(forms)) queue.push({ citations: batch, form })
