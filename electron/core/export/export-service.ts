@@ -68,7 +68,7 @@ interface Assembled {
 const SIDECAR_NAME = { 'csl-json': 'references.json', bibtex: 'references.bib' } as const
 
 /** Citations sent to the renderer at a time, as the export reads their articles. */
-const RENDER_CHUNK = 50
+const RENDER_CHUNK = 25
 /** The longest the export keeps the event loop (other calls, events) waiting. */
 const SLICE_MS = 50
 
