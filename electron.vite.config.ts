@@ -1,8 +1,8 @@
 // Build for the three shells. One main-side bundle with several entries: the Electron main
 // process (index), the launcher behind `npm start` (start), the browser shell (web) and the CLI
-// (cli), and the worker threads: feed parsing (prepare-worker), search indexing (search-worker)
-// and article sanitizing (sanitize-worker). Only `index` imports 'electron'. lowdb is ESM-only,
-// so it is bundled into the CJS output.
+// (cli), and the worker threads: feed parsing (prepare-worker), search indexing (search-worker),
+// article sanitizing (sanitize-worker) and citation rendering (citation-worker). Only `index`
+// imports 'electron'. lowdb is ESM-only, so it is bundled into the CJS output.
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
@@ -20,6 +20,7 @@ export default defineConfig({
           'prepare-worker': resolve(__dirname, 'electron/core/sync/prepare-worker.ts'),
           'search-worker': resolve(__dirname, 'electron/core/search/search-worker.ts'),
           'sanitize-worker': resolve(__dirname, 'electron/core/articles/sanitize-worker.ts'),
+          'citation-worker': resolve(__dirname, 'electron/core/export/citation-worker.ts'),
         },
       },
     },

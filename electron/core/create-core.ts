@@ -8,7 +8,7 @@ import {
   type ReaderApi,
   type ReaderBridge,
 } from '../../shared/contract'
-import type { Article } from '../../shared/domain'
+import type { Article, Citation, ItemSummary } from '../../shared/domain'
 import { fail, ok } from '../../shared/result'
 import { readSettings } from '../../shared/settings/settings'
 import { createAnnotationService } from './annotations/annotation-service'
@@ -17,11 +17,17 @@ import { readerText } from './articles/reader-text'
 import { fetchImage } from './articles/fetch-image'
 import { extractFullText, looksSummaryOnly } from './articles/full-text'
 import { extractPageMetadata } from './articles/page-metadata'
-import { readArticle } from './articles/read-article'
+import { plainBodyBlocks } from './articles/plain-blocks'
+import { readBlocks } from './articles/read-article'
 import { wordDiff } from './articles/word-diff'
 import { Sanitizer, sanitizeWorkerBeside, type SanitizerOptions } from './articles/sanitizer'
 import { EventHub } from './event-hub'
 import { createCiteAnnotation } from './export/cite-annotation'
+import {
+  CitationRenderer,
+  citationWorkerBeside,
+  type CitationWorkerOptions,
+} from './export/citation-renderer'
 import { createExportService } from './export/export-service'
 import { decodeFeedBytes } from './feeds/decode-feed-bytes'
 import {
@@ -72,6 +78,11 @@ export interface CoreOptions {
    * thread. Default: sanitize-worker.js beside the parser's built worker script, when there.
    */
   sanitizer?: SanitizerOptions
+  /**
+   * Where citations are rendered: a worker thread (the built citation-worker script) or this
+   * thread. Default: citation-worker.js beside the parser's built worker script, when there.
+   */
+  citationWorker?: CitationWorkerOptions
   /** Load the bundled sample library when the data dir is new (default true). */
   seedSample?: boolean
   log?: (message: string) => void
@@ -96,6 +107,8 @@ export interface Core extends ReaderBridge {
 
 /** When a window has not asked for its list by then, the search index loads anyway. */
 const SEARCH_LOAD_FALLBACK_MS = 5_000
+/** After the first list page, citeproc's engine for the default style is built on its worker. */
+const CITATION_WARM_DELAY_MS = 3_000
 
 export const SAMPLE_FEED_URL = `${SAMPLE_SCHEME}feed.xml`
 
@@ -170,12 +183,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   ]
 
   /** A version's body, sanitized — bodies are stored as the feed sent them. */
-  const htmlOf = async (
+  const htmlOf = async (feedId: string, item: StoredItem, version: ItemVersion): Promise<string> =>
+    sanitizedBody(feedId, item, await store.bodies.get(version.bodyHash, version.body))
+
+  /** A body as read from the store (null: lost), sanitized. */
+  const sanitizedBody = async (
     feedId: string,
     item: StoredItem,
-    version: ItemVersion,
+    body: string | null,
   ): Promise<string> => {
-    let raw = await store.bodies.get(version.bodyHash, version.body)
+    let raw = body
     if (raw === null) {
       // Lost (a crash tore it): have the next sync read the feed again in full to restore it.
       await store.updateFeed(feedId, { http: { etag: null, lastModified: null, bodyHash: null } })
@@ -185,6 +202,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const base = item.baseUrl ?? item.link ?? feed?.url ?? null
     return (await sanitizer.sanitize(raw, base?.startsWith(SAMPLE_SCHEME) ? null : base)).html
   }
+
+  /** An item's citation, resolved from its current body's blocks and everything else known. */
+  const citationFrom = (
+    blocks: string[],
+    found: { feedId: string; item: StoredItem },
+    summary: ItemSummary,
+  ): Citation =>
+    readBlocks(blocks, {
+      title: summary.title,
+      author: summary.author,
+      published: summary.published,
+      link: summary.link,
+      feedTitle: summary.feedTitle,
+      language: store.feed(found.feedId)?.language ?? null,
+      accessed: found.item.fetchedAt,
+      edits: store.itemState(found.feedId, found.item.id).citation ?? {},
+      page: found.item.page ?? null,
+    }).citation
 
   const articleOf = async (itemId: string) => {
     const found = store.findItem(itemId)
@@ -220,17 +255,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       feedUrl: feed?.url ?? '',
       feedSiteUrl: feed?.siteUrl ?? null,
       fetchedAt: found.item.fetchedAt,
-      citation: readArticle(contentHtml, {
-        title: summary.title,
-        author: summary.author,
-        published: summary.published,
-        link: summary.link,
-        feedTitle: summary.feedTitle,
-        language: feed?.language ?? null,
-        accessed: found.item.fetchedAt,
-        edits,
-        page: found.item.page ?? null,
-      }).citation,
+      citation: citationFrom(articleBlocks(contentHtml), found, summary),
       citationEdits: edits,
       versions: versions.map((version, index) => ({
         index,
@@ -271,9 +296,27 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return ok(guesses)
   }
 
+  const citationRenderer = new CitationRenderer(
+    options.citationWorker ?? citationWorkerBeside(options.parser?.workerScript ?? null),
+  )
   const exporter = createExportService({
     store,
-    articleOf,
+    renderer: citationRenderer,
+    // What getArticle cites, without the rest of the article (full text, versions). The body
+    // is read on this thread (an export reads hundreds in a row: a positioned read of a pack
+    // costs microseconds, a trip through the thread pool far more) and, when it is plain
+    // enough that sanitizing cannot change its blocks, not sanitized (jsdom: ~5 ms a body).
+    citationOf: async (itemId) => {
+      const found = store.findItem(itemId)
+      const summary = summaryOf(store, itemId)
+      if (!found || !summary) return null
+      const { item } = found
+      const raw = store.bodies.getSync(item.bodyHash, item.body)
+      const blocks =
+        (raw === null ? null : plainBodyBlocks(raw)) ??
+        articleBlocks(await sanitizedBody(found.feedId, item, raw))
+      return { title: summary.title, citation: citationFrom(blocks, found, summary) }
+    },
     searchItems: async (query) => {
       await searchIndex.ready
       const found = await runSearch(searchIndex, store, annotationTexts, parseQuery(query), 500)
@@ -565,6 +608,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const found = store.findItem(itemId)
       if (!found) return fail('not-found', 'No such item')
       await store.setItemState(found.feedId, itemId, { citation: edits })
+      exporter.forget(itemId)
       hub.emit('libraryChanged', { reason: 'citation' })
       const article = await articleOf(itemId)
       return article ? ok(article) : fail('not-found', 'No such item')
@@ -651,6 +695,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // first request. The article pipeline (jsdom, DOMPurify: ~1 s cold) is loaded once the first
   // page of the list has gone out — earlier it would hold up the window's own page load.
   if (warmsUp) void listing.warm()
+  // citeproc builds a style's engine on first use (~0.2–2 s): in a window, have its worker do
+  // that once the list is out, so the first export finds it ready. Without a worker the first
+  // export builds it (this thread is not held up for an export that may never come).
+  if (warmsUp && citationRenderer.usesWorker)
+    void listSent.then(() => {
+      setTimeout(() => {
+        citationRenderer
+          .warm('apa')
+          .catch((error: unknown) => log(`Citation warm-up: ${String(error)}`))
+      }, CITATION_WARM_DELAY_MS).unref()
+    })
 
   // Before each call, pick up what another process (the CLI beside the app) wrote meanwhile.
   const fresh = Object.fromEntries(
@@ -699,6 +754,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await searchIndex.close()
       await pool.close()
       await sanitizer.close()
+      await citationRenderer.close()
     },
   }
 }

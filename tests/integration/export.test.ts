@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import type { Core } from '../../electron/core/create-core'
 import type { Annotation, ItemSummary } from '../../shared/domain'
 import { blockIdOf } from '../../shared/export/cited-note'
+import { formatCitation } from '../../shared/export/formats/styles'
 import { describeTextRange } from '../../shared/anchoring/describe-text-range'
 import { openCore } from '../helpers/open-core'
 import { removeTempDirs, tempDir } from '../helpers/temp-dir'
@@ -263,3 +264,79 @@ describe('a cited quote (copy as cited quote)', () => {
     expect(!missing.ok && missing.error.code).toBe('not-found')
   })
 })
+
+describe('the citations of an export', () => {
+  it('are those getArticle resolves, for every article (the export reads bodies its own way)', async () => {
+    for (const item of must(await core.listItems({})).items) {
+      const { citation } = must(await core.getArticle({ itemId: item.id }))
+      const head = must(await core.exportArticleMarkdown({ itemId: item.id })).markdown.split(
+        '\n---\n',
+      )[0]!
+      const yaml = (value: string | null): string =>
+        value === null ? 'null' : JSON.stringify(value)
+      expect(head).toContain(`\ntitle: ${yaml(citation.title)}\n`)
+      expect(head).toContain(`\nauthors: [${citation.authors.map(yaml).join(', ')}]\n`)
+      expect(head).toContain(`\npublisher: ${yaml(citation.publisher)}\n`)
+      expect(head).toContain(`\npublished: ${yaml(citation.published)}\n`)
+      expect(head).toContain(`\nurl: ${yaml(citation.url)}\n`)
+    }
+  })
+
+  it('follow a corrected citation at once: notes, collections and vault index', async () => {
+    const selection = { itemIds: [third.id] }
+    const before = must(await core.exportCollection({ selection })).files[0]!.text
+    expect(before).not.toContain('Corrected, Z.')
+    must(await core.updateCitation({ itemId: third.id, edits: { authors: ['Zelda Corrected'] } }))
+    try {
+      const after = must(await core.exportCollection({ selection })).files[0]!.text
+      expect(after).toContain('Corrected, Z.')
+      const note = must(await core.exportArticleMarkdown({ itemId: third.id, style: 'mla' }))
+      expect(note.markdown).toContain('Corrected, Zelda.')
+      const folder = await tempDir()
+      must(await core.exportVault({ folder, selection, style: 'chicago-ad' }))
+      const index = await readFile(join(folder, 'research-reader-index.md'), 'utf8')
+      expect(index).toContain('Corrected, Zelda.')
+    } finally {
+      must(await core.updateCitation({ itemId: third.id, edits: {} }))
+    }
+    expect(must(await core.exportCollection({ selection })).files[0]!.text).toBe(before)
+  })
+
+  it('are the same strings when rendered on the citation worker', async () => {
+    const onWorker = await openCore({
+      dataDir: core.dataDir,
+      citationWorker: { workerScript: join(__dirname, '..', 'helpers', 'citation-worker-dev.cjs') },
+    })
+    // A style no other test of this file uses: nothing of it is cached in this process yet.
+    const doc = must(await onWorker.exportCollection({ selection: {}, style: 'chicago-nb' }))
+    const text = doc.files[0]!.text
+    for (const item of must(await onWorker.listItems({})).items) {
+      if (!item.annotationCount) continue
+      const { citation } = must(await onWorker.getArticle({ itemId: item.id }))
+      expect(text).toContain(`\n${formatCitation(citation, 'chicago-nb', 'bibliography')}\n`)
+      expect(text).toMatch(
+        new RegExp(
+          `^\\[\\^\\d+\\]: ${escape(formatCitation(citation, 'chicago-nb', 'note'))}$`,
+          'm',
+        ),
+      )
+    }
+    await onWorker.close()
+  })
+
+  it('marks every article of a vault export exported (retention keeps them)', async () => {
+    const folder = await tempDir()
+    must(await core.exportVault({ folder, selection: {} }))
+    const listed = must(await core.listItems({ view: 'annotated' })).items
+    expect(listed.length).toBeGreaterThan(0)
+    const state = JSON.parse(
+      await readFile(join(core.dataDir, 'feeds', repost.feedId, 'state.json'), 'utf8'),
+    ) as { items: Record<string, { exported?: boolean }> }
+    for (const item of listed.filter((i) => i.feedId === repost.feedId))
+      expect(state.items[item.id]?.exported).toBe(true)
+  })
+})
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}

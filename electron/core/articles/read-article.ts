@@ -23,7 +23,11 @@ export interface ReadArticle {
 }
 
 export function readArticle(html: string, facts: ArticleFacts): ReadArticle {
-  const blocks = articleBlocks(html)
+  return readBlocks(articleBlocks(html), facts)
+}
+
+/** readArticle from the HTML's blocks (articleBlocks), when the caller has them already. */
+export function readBlocks(blocks: string[], facts: ArticleFacts): ReadArticle {
   const cleaned = cleanRelayPost({ title: facts.title, blocks, feedAuthor: facts.author })
   const { accessed, edits, page, ...feed } = facts
   const record = resolveCitation({

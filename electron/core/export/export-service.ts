@@ -4,7 +4,14 @@
 // live here; the Markdown itself is built by the pure shared/export builders.
 import type { MethodArgs, MethodResult } from '../../../shared/contract'
 import type { Annotation, Article, Citation } from '../../../shared/domain'
-import { cachedCitation, footnoteCitation } from '../../../shared/export/cached-citation'
+import {
+  cacheCitations,
+  cachedCitation,
+  cachedCitations,
+  footnoteCitation,
+  footnoteForm,
+  uncachedCitations,
+} from '../../../shared/export/cached-citation'
 import {
   type BlockTarget,
   type EvidenceSource,
@@ -22,19 +29,22 @@ import {
 import { slugify } from '../../../shared/export/slugify'
 import { toBibtex, toCslJson, toRis } from '../../../shared/export/formats/bibliography-formats'
 import { assignCitekeys } from '../../../shared/export/formats/citekey'
-import type { CitationStyle } from '../../../shared/export/formats/styles'
+import type { CitationForm, CitationStyle } from '../../../shared/export/formats/styles'
 import { toWebAnnotations } from '../../../shared/export/formats/web-annotation'
 import { fail, ok } from '../../../shared/result'
 import { toAnnotation } from '../annotations/stored-annotation'
 import type { LibraryStore } from '../store/library-store'
+import type { CitationRenderer } from './citation-renderer'
 import { checkFolder, writeVault, type VaultFile } from './write-vault'
 
 export interface ExportDeps {
   store: LibraryStore
-  /** The article as getArticle returns it (its resolved citation: never a bot as author). */
-  articleOf: (itemId: string) => Promise<Article | null>
+  /** An item's title and the citation getArticle gives it (never a bot as author). */
+  citationOf: (itemId: string) => Promise<Pick<Article, 'title' | 'citation'> | null>
   /** Item ids the search method finds for a query (best first). */
   searchItems: (query: string) => Promise<string[]>
+  /** Renders citations (on a worker thread when there is one). */
+  renderer: Pick<CitationRenderer, 'render' | 'warm' | 'usesWorker'>
 }
 
 type Selection = MethodArgs<'exportCollection'>['selection']
@@ -56,6 +66,85 @@ interface Assembled {
 }
 
 const SIDECAR_NAME = { 'csl-json': 'references.json', bibtex: 'references.bib' } as const
+
+/** Citations sent to the renderer at a time, as the export reads their articles. */
+const RENDER_CHUNK = 25
+/** The longest the export keeps the event loop (other calls, events) waiting. */
+const SLICE_MS = 50
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+/** Yields to the event loop once `SLICE_MS` of work has passed since the last turn. */
+function slicer(): () => Promise<void> {
+  let since = performance.now()
+  return async () => {
+    if (performance.now() - since < SLICE_MS) return
+    await nextTurn()
+    since = performance.now()
+  }
+}
+
+/** Chunks the renderer is given at a time (one rendering, one waiting: it never idles). */
+const IN_FLIGHT = 2
+
+/**
+ * Has the citations an export prints rendered (and cached) while the export reads on: they are
+ * queued in chunks as their articles are read and handed to the renderer — on its worker,
+ * citeproc runs meanwhile — a couple at a time. When the reading is done (`done`), this thread
+ * takes chunks from the other end of the queue and renders them itself, so both threads work
+ * until the queue is empty; `done` resolves when every text is in the cache.
+ */
+function prefetcher(
+  renderer: ExportDeps['renderer'],
+  style: CitationStyle,
+  forms: readonly CitationForm[],
+) {
+  const queue: { citations: Citation[]; form: CitationForm }[] = []
+  const rendering = new Set<Promise<void>>()
+  const track = (job: Promise<void>): void => {
+    const tracked: Promise<void> = job.finally(() => {
+      rendering.delete(tracked)
+      pump()
+    })
+    rendering.add(tracked)
+  }
+  let batch: Citation[] = []
+  const pump = (): void => {
+    while (rendering.size < IN_FLIGHT && queue.length > 0) {
+      const { citations, form } = queue.shift()!
+      const missing = uncachedCitations(citations, style, form)
+      if (missing.length === 0) continue
+      track(
+        renderer
+          .render(missing, style, form)
+          .then((texts) => cacheCitations(missing, style, form, texts)),
+      )
+    }
+  }
+  // A worker starts loading citeproc and the style's engine now, while the articles are read.
+  if (renderer.usesWorker && forms.length > 0) track(renderer.warm(style))
+  const flush = (): void => {
+    if (batch.length === 0) return
+    for (const form of new Set(forms)) queue.push({ citations: batch, form })
+    batch = []
+    pump()
+  }
+  return {
+    add(citation: Citation): void {
+      batch.push(citation)
+      if (batch.length >= RENDER_CHUNK) flush()
+    },
+    async done(): Promise<void> {
+      flush()
+      while (queue.length > 0) {
+        const { citations, form } = queue.pop()!
+        cachedCitations(citations, style, form)
+        await nextTurn()
+      }
+      while (rendering.size > 0) await Promise.all(rendering)
+    },
+  }
+}
 
 export function createExportService(deps: ExportDeps) {
   const { store } = deps
@@ -80,7 +169,7 @@ export function createExportService(deps: ExportDeps) {
     ])
     const known = citations.get(itemId)
     if (known?.key === key) return known.article
-    const article = await deps.articleOf(itemId)
+    const article = await deps.citationOf(itemId)
     if (!article) return null
     const value: NoteArticle = {
       itemId,
@@ -135,20 +224,36 @@ export function createExportService(deps: ExportDeps) {
     return picked
   }
 
-  const assemble = async (picked: Picked[], keysOver: Picked[] = picked): Promise<Assembled[]> => {
+  /**
+   * The picked articles with their citations and citekeys; the citations are rendered in `style`
+   * and `forms` meanwhile (ready in the cache when this resolves).
+   */
+  const assemble = async (
+    picked: Picked[],
+    render: { style: CitationStyle; forms: CitationForm[] },
+    keysOver: Picked[] = picked,
+  ): Promise<Assembled[]> => {
     const out: { article: NoteArticle; annotations: Annotation[] }[] = []
+    const pause = slicer()
+    const prefetch = prefetcher(deps.renderer, render.style, render.forms)
     for (const p of picked) {
       const article = await noteArticle(p.itemId)
-      if (article) out.push({ article, annotations: p.annotations })
+      if (article) {
+        out.push({ article, annotations: p.annotations })
+        prefetch.add(article.citation)
+      }
+      await pause()
     }
     // Keys over the whole export, so a preview shows the keys the export will use.
+    const assembled = new Map(out.map((o) => [o.article.itemId, o.article]))
     const keyed: { citation: Citation; itemId: string }[] = []
     for (const p of keysOver) {
-      const article = out.find((o) => o.article.itemId === p.itemId)?.article ?? null
-      const citation = article?.citation ?? (await noteArticle(p.itemId))?.citation
+      const citation = assembled.get(p.itemId)?.citation ?? (await noteArticle(p.itemId))?.citation
       if (citation) keyed.push({ citation, itemId: p.itemId })
+      await pause()
     }
     const keys = assignCitekeys(keyed)
+    await prefetch.done()
     return out.map((o) => ({ ...o, citekey: keys.get(o.article.itemId) ?? 'anon' }))
   }
 
@@ -172,10 +277,12 @@ export function createExportService(deps: ExportDeps) {
     new Map(assembled.flatMap((a) => a.annotations.map((n) => [n.id, n.itemId] as const)))
 
   const markExported = async (picked: Picked[]): Promise<void> => {
-    // An exported article is cited somewhere: retention must never remove it.
+    // An exported article is cited somewhere: retention must never remove it. One write a feed.
+    const byFeed = new Map<string, string[]>()
     for (const p of picked)
       if (!store.itemState(p.feedId, p.itemId).exported)
-        await store.setItemState(p.feedId, p.itemId, { exported: true })
+        byFeed.set(p.feedId, [...(byFeed.get(p.feedId) ?? []), p.itemId])
+    for (const [feedId, itemIds] of byFeed) await store.setItemsExported(feedId, itemIds)
   }
 
   const collectionFiles = (assembled: Assembled[], args: CollectionArgs) => {
@@ -271,6 +378,11 @@ export function createExportService(deps: ExportDeps) {
   }
 
   return {
+    /** Drops what is cached of an item's citation (its fields were just corrected). */
+    forget(itemId: string): void {
+      citations.delete(itemId)
+    },
+
     async articleMarkdown(
       args: MethodArgs<'exportArticleMarkdown'>,
     ): Promise<MethodResult<'exportArticleMarkdown'>> {
@@ -285,11 +397,12 @@ export function createExportService(deps: ExportDeps) {
           .map(toAnnotation),
       )
       await markExported([picked])
-      const [assembled] = await assemble([picked])
+      const style = args.style ?? 'apa'
+      const [assembled] = await assemble([picked], { style, forms: ['bibliography'] })
       const inExport = annotationIndex([picked])
       const markdown = buildCitedNote(article, picked.annotations, {
         citekey: assembled!.citekey,
-        citationText: cachedCitation(article.citation, args.style ?? 'apa', 'bibliography'),
+        citationText: cachedCitation(article.citation, style, 'bibliography'),
         evidenceLink: evidenceLinker(inExport, () => null),
       })
       const fileName = vaultFileNames([{ itemId: article.itemId, title: article.title }]).get(
@@ -303,7 +416,8 @@ export function createExportService(deps: ExportDeps) {
       if (problem) return fail('not-found', problem)
       const picked = await select(args.selection)
       const shown = picked.slice(0, PREVIEW_ARTICLES)
-      const files = collectionFiles(await assemble(shown, picked), args)
+      const assembled = await assemble(shown, renderingFor(args), picked)
+      const files = collectionFiles(assembled, args)
       return ok({
         ...counts(picked),
         fileNames: files.map((f) => f.fileName),
@@ -317,7 +431,8 @@ export function createExportService(deps: ExportDeps) {
       if (problem) return fail('not-found', problem)
       const picked = await select(args.selection)
       if (picked.length === 0) return fail('nothing-selected', 'Nothing matches that selection')
-      const files = collectionFiles(await assemble(picked), args)
+      const assembled = await assemble(picked, renderingFor(args))
+      const files = collectionFiles(assembled, args)
       await markExported(picked)
       return ok({ ...counts(picked), files })
     },
@@ -329,8 +444,8 @@ export function createExportService(deps: ExportDeps) {
       if (problem) return fail('not-found', problem)
       const picked = await select(args.selection)
       if (picked.length === 0) return fail('nothing-selected', 'Nothing matches that selection')
-      const assembled = await assemble(picked)
       const style: CitationStyle = args.style ?? 'apa'
+      const assembled = await assemble(picked, { style, forms: ['bibliography'] })
       const names = vaultFileNames(
         assembled.map((a) => ({ itemId: a.article.itemId, title: a.article.title })),
       )
@@ -375,6 +490,13 @@ export function createExportService(deps: ExportDeps) {
       return ok({ ...counts(picked), folder: args.folder, ...written.report })
     },
   }
+}
+
+/** The citations a collection prints: none in Pandoc mode or in a bibliography format. */
+function renderingFor(args: CollectionArgs): { style: CitationStyle; forms: CitationForm[] } {
+  const style = args.style ?? 'apa'
+  if ((args.format ?? 'md') !== 'md' || args.pandoc) return { style, forms: [] }
+  return { style, forms: ['bibliography', footnoteForm(style)] }
 }
 
 /** A title saying what the collection holds, e.g. "Highlights tagged border (claims)". */

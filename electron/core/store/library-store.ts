@@ -631,6 +631,15 @@ export class LibraryStore {
     })
   }
 
+  /** Marks many items of one feed exported (retention keeps them) with one write. */
+  async setItemsExported(feedId: string, itemIds: readonly string[]): Promise<void> {
+    if (itemIds.length === 0) return
+    await this.docs(feedId).state.update((data) => {
+      this.stateChanged(feedId)
+      for (const itemId of itemIds) data.items[itemId] = { ...data.items[itemId], exported: true }
+    })
+  }
+
   annotations(feedId: string): readonly StoredAnnotation[] {
     return this.docs(feedId).annotations.data.annotations
   }
