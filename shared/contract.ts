@@ -490,8 +490,13 @@ export const contract = {
     errors: ['not-found'],
   }),
   exportArticleMarkdown: method({
-    doc: 'A Markdown note for one article: frontmatter, citation (APA unless a style is given), highlights with speakers, claims, evidence, notes and block ids.',
-    args: z.strictObject({ itemId: ItemIdSchema, style: CitationStyleSchema.optional() }),
+    doc: 'A Markdown note for one article: frontmatter, citation (APA unless a style is given), highlights with speakers, claims, evidence, notes and block ids. The article is marked exported (retention keeps it) unless this is only a preview.',
+    args: z.strictObject({
+      itemId: ItemIdSchema,
+      style: CitationStyleSchema.optional(),
+      /** Shown, not taken: the article is not marked exported. */
+      preview: z.boolean().optional(),
+    }),
     result: MarkdownExportSchema,
     errors: ['not-found'],
   }),

@@ -324,6 +324,25 @@ describe('the citations of an export', () => {
     await onWorker.close()
   })
 
+  it('marks an article exported when its note is taken, not when it is only previewed', async () => {
+    const fresh = await openCore({ seedSample: true })
+    const item = must(await fresh.listItems({})).items[0]!
+    const exported = async (): Promise<boolean> => {
+      const file = join(fresh.dataDir, 'feeds', item.feedId, 'state.json')
+      const text = await readFile(file, 'utf8').catch(() => '{"items":{}}')
+      const state = JSON.parse(text) as { items: Record<string, { exported?: boolean }> }
+      return Boolean(state.items[item.id]?.exported)
+    }
+    const preview = must(await fresh.exportArticleMarkdown({ itemId: item.id, preview: true }))
+    await fresh.close()
+    const reopened = await openCore({ dataDir: fresh.dataDir })
+    expect(await exported()).toBe(false)
+    const taken = must(await reopened.exportArticleMarkdown({ itemId: item.id }))
+    expect(taken.markdown).toBe(preview.markdown)
+    await reopened.close()
+    expect(await exported()).toBe(true)
+  })
+
   it('marks every article of a vault export exported (retention keeps them)', async () => {
     const folder = await tempDir()
     must(await core.exportVault({ folder, selection: {} }))

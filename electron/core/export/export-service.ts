@@ -396,7 +396,7 @@ export function createExportService(deps: ExportDeps) {
           .filter((a) => a.itemId === args.itemId)
           .map(toAnnotation),
       )
-      await markExported([picked])
+      if (!args.preview) await markExported([picked])
       const style = args.style ?? 'apa'
       const [assembled] = await assemble([picked], { style, forms: ['bibliography'] })
       const inExport = annotationIndex([picked])

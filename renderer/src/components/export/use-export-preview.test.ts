@@ -93,7 +93,11 @@ describe('useExportPreview', () => {
     previewExport.mockResolvedValue(answer('ignored'))
     show({ kind: 'note', itemId: 'i-1', style: 'mla' })
     await act(() => vi.advanceTimersByTimeAsync(PREVIEW_DELAY_MS))
-    expect(exportArticleMarkdown).toHaveBeenCalledWith({ itemId: 'i-1', style: 'mla' })
+    expect(exportArticleMarkdown).toHaveBeenCalledWith({
+      itemId: 'i-1',
+      style: 'mla',
+      preview: true,
+    })
     expect(previewExport).toHaveBeenCalledWith({ selection: { itemIds: ['i-1'] } })
     expect(seen.preview).toEqual({
       articles: 1,

@@ -38,7 +38,7 @@ async function loadPreview(request: PreviewRequest): Promise<Result<Preview>> {
   }
   // One article's own note: the note itself, and the counts of the same selection.
   const [note, counts] = await Promise.all([
-    reader.exportArticleMarkdown({ itemId: request.itemId, style: request.style }),
+    reader.exportArticleMarkdown({ itemId: request.itemId, style: request.style, preview: true }),
     reader.previewExport({ selection: { itemIds: [request.itemId] } }),
   ])
   if (!note.ok) return note
