@@ -22,6 +22,7 @@ import { readBlocks } from './articles/read-article'
 import { wordDiff } from './articles/word-diff'
 import { Sanitizer, sanitizeWorkerBeside, type SanitizerOptions } from './articles/sanitizer'
 import { EventHub } from './event-hub'
+import { QuietGate } from './quiet-gate'
 import { createCiteAnnotation } from './export/cite-annotation'
 import {
   CitationRenderer,
@@ -107,8 +108,12 @@ export interface Core extends ReaderBridge {
 
 /** When a window has not asked for its list by then, the search index loads anyway. */
 const SEARCH_LOAD_FALLBACK_MS = 5_000
-/** After the first list page, citeproc's engine for the default style is built on its worker. */
-const CITATION_WARM_DELAY_MS = 3_000
+/**
+ * Background work at start (search index load, citeproc's engine on its worker) begins at the
+ * first pause this long in the window's calls after the first list page, or this late at most.
+ */
+const QUIET_MS = 600
+const BACKGROUND_START_MAX_MS = 8_000
 
 export const SAMPLE_FEED_URL = `${SAMPLE_SCHEME}feed.xml`
 
@@ -130,8 +135,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         setTimeout(resolve, SEARCH_LOAD_FALLBACK_MS).unref()
       })
     : Promise.resolve()
+  // Then it waits for a pause in the window's calls (a reader walking through articles with j
+  // is not held up by its load), unless somebody searches first.
+  const activity = new QuietGate()
+  let searchWanted: () => void = () => {}
+  const searchAsked = new Promise<void>((resolve) => (searchWanted = resolve))
+  const searchStart = warmsUp
+    ? listSent.then(() =>
+        Promise.race([activity.whenQuiet(QUIET_MS, BACKGROUND_START_MAX_MS), searchAsked]),
+      )
+    : listSent
   const searchIndex = new SearchIndex(store, {
-    startAfter: listSent,
+    startAfter: searchStart,
     dataDir: options.dataDir,
     log,
     now,
@@ -318,6 +333,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return { title: summary.title, citation: citationFrom(blocks, found, summary) }
     },
     searchItems: async (query) => {
+      searchWanted()
       await searchIndex.ready
       const found = await runSearch(searchIndex, store, annotationTexts, parseQuery(query), 500)
       return found.hits.map((hit) => hit.item.id)
@@ -669,6 +685,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const parsed = parseQuery(query)
       // Loading the index from disk takes a moment after opening; building it takes longer and
       // is not waited for: `indexing` says how far it is.
+      searchWanted()
       await searchIndex.ready
       const found = await runSearch(searchIndex, store, annotationTexts, parsed, limit)
       return ok({
@@ -699,19 +716,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // that once the list is out, so the first export finds it ready. Without a worker the first
   // export builds it (this thread is not held up for an export that may never come).
   if (warmsUp && citationRenderer.usesWorker)
-    void listSent.then(() => {
-      setTimeout(() => {
-        citationRenderer
-          .warm('apa')
-          .catch((error: unknown) => log(`Citation warm-up: ${String(error)}`))
-      }, CITATION_WARM_DELAY_MS).unref()
-    })
+    void searchStart
+      .then(() => activity.whenQuiet(QUIET_MS, BACKGROUND_START_MAX_MS))
+      .then(() => citationRenderer.warm('apa'))
+      .catch((error: unknown) => log(`Citation warm-up: ${String(error)}`))
 
   // Before each call, pick up what another process (the CLI beside the app) wrote meanwhile.
   const fresh = Object.fromEntries(
     Object.entries(api).map(([name, method]) => [
       name,
       async (args: unknown) => {
+        activity.touch()
         await store.refresh()
         return (method as (a: unknown) => Promise<unknown>)(args)
       },
@@ -739,7 +754,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     on: (event, listener) => hub.on(event, listener),
     dataDir: options.dataDir,
     setAside,
-    searchIdle: () => searchIndex.idle(),
+    searchIdle: () => {
+      searchWanted()
+      return searchIndex.idle()
+    },
     readerText: async (itemId) => {
       const article = await articleOf(itemId)
       if (!article) return null
