@@ -2,9 +2,9 @@
 // settings; the smart views; folders and feeds with unread counts and error badges whose tooltip
 // gives the reason (drag a feed onto a folder, or onto "Subscriptions" for the top level, to move
 // it — or use its settings); and the failing feeds with their reasons and a retry.
-import { memo, useDeferredValue, useMemo, useState, type DragEvent } from 'react'
+import { memo, useDeferredValue, useMemo, useRef, useState, type DragEvent } from 'react'
 import type { Feed } from '../../../shared/domain'
-import { buildFeedTree, folderKey, type FolderNode } from '../sidebar/feed-tree'
+import { buildFeedTree, folderKey, shareUnchanged, type FolderNode } from '../sidebar/feed-tree'
 import { useOnline } from '../sync/use-background-sync'
 import { useAnnotationsView } from '../state/annotations-view-store'
 import { useReader, type SmartView } from '../state/reader-store'
@@ -69,7 +69,12 @@ export function Sidebar() {
   const libraryView = useAnnotationsView((s) => s.view)
   const showLibraryView = useAnnotationsView((s) => s.show)
   const open = useUi((s) => s.open)
-  const tree = useMemo(() => buildFeedTree(feeds), [feeds])
+  // Unchanged folders keep their objects, so their memoized rows do not render again.
+  const previousTree = useRef<FolderNode | null>(null)
+  const tree = useMemo(
+    () => (previousTree.current = shareUnchanged(buildFeedTree(feeds), previousTree.current)),
+    [feeds],
+  )
   const failing = feeds.filter((feed) => feed.lastError)
 
   return (
@@ -196,7 +201,7 @@ function SyncStatus() {
   )
 }
 
-function FolderContents({ node }: { node: FolderNode }) {
+const FolderContents = memo(function FolderContents({ node }: { node: FolderNode }) {
   // One subscription per folder, passed down: rows whose selection did not change stay memoized.
   const selectedFeedId = useReader((s) => s.selectedFeedId)
   return (
@@ -209,9 +214,9 @@ function FolderContents({ node }: { node: FolderNode }) {
       ))}
     </ul>
   )
-}
+})
 
-function FolderRow({ folder }: { folder: FolderNode }) {
+const FolderRow = memo(function FolderRow({ folder }: { folder: FolderNode }) {
   const key = folderKey(folder.path)
   const collapsed = useUi((s) => s.collapsed.includes(key))
   const toggleFolder = useUi((s) => s.toggleFolder)
@@ -254,7 +259,7 @@ function FolderRow({ folder }: { folder: FolderNode }) {
       {!collapsed && <FolderContents node={folder} />}
     </li>
   )
-}
+})
 
 /**
  * One subscription. Memoized: marking an item read changes one feed's count, and only that row

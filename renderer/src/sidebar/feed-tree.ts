@@ -34,6 +34,29 @@ export function buildFeedTree(feeds: readonly Feed[]): FolderNode {
   return root
 }
 
+/**
+ * `next` with every folder that did not change replaced by the same folder of `previous` (same
+ * object), so memoized rows skip it: marking one item read changes one feed and the counts of its
+ * folders, and only those should render again — not the other hundreds of folders.
+ */
+export function shareUnchanged(next: FolderNode, previous: FolderNode | null): FolderNode {
+  if (!previous) return next
+  const folders = next.folders.map((folder) =>
+    shareUnchanged(folder, previous.folders.find((old) => old.name === folder.name) ?? null),
+  )
+  const same =
+    next.name === previous.name &&
+    next.unread === previous.unread &&
+    next.failing === previous.failing &&
+    sameItems(folders, previous.folders) &&
+    sameItems(next.feeds, previous.feeds)
+  return same ? previous : { ...next, folders }
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i])
+}
+
 function sortTree(node: FolderNode): void {
   node.folders.sort((a, b) => a.name.localeCompare(b.name))
   node.feeds.sort((a, b) => a.title.localeCompare(b.title))
