@@ -201,6 +201,7 @@ async function main(): Promise<void> {
       put('syncWarm', 'once', sync.warm.ms)
       put('newsboatCold', 'once', sync.newsboatMs)
       put('syncRatio', 'once', sync.newsboatMs ? sync.cold.ms / sync.newsboatMs : null)
+      put('syncPeakRss', 'once', Math.max(sync.cold.peakRssMb, sync.warm.peakRssMb) * 2 ** 20)
       progress(
         `sync: cold ${formatValue('ms', sync.cold.ms)}, warm ${formatValue('ms', sync.warm.ms)}, newsboat ${formatValue('ms', sync.newsboatMs)}`,
       )

@@ -81,6 +81,13 @@ export const FIGURES: readonly FigureSpec[] = [
     once: true,
   },
   { key: 'syncWarm', label: 'warm re-sync (once)', unit: 'ms', target: 3000, once: true },
+  {
+    key: 'syncPeakRss',
+    label: 'sync peak memory (RSS, cold or warm; once)',
+    unit: 'bytes',
+    target: 400 * MiB,
+    once: true,
+  },
 ]
 
 export type Verdict = 'met' | 'MISSED' | '—' | 'not measured'
