@@ -8,6 +8,8 @@
 // 2,000 highlights over 400 articles, search index built; generated once into the temp dir and
 // put back as generated before every measurement). The measuring code is the bench:* scripts'
 // own; each core-side measurement runs in a fresh process opening the core as the app does.
+// The figures a run measures once (a cold open, the first paint, the first export) are the
+// median of BENCH_REPEAT runs (default 3), each in fresh processes; every run is in the JSON.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, release, totalmem, type as osType } from 'node:os'
@@ -25,6 +27,7 @@ import {
   figureResults,
   formatTable,
   formatValue,
+  median,
   resultsProblems,
   sizeLabel,
   type FigureValues,
@@ -35,6 +38,7 @@ import { measureBrowser, type BrowserRow, type CoreRow } from './ui/ui-bench'
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
 const SYNC = { feeds: 1000, items: 50 }
+const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3))
 
 const { values: flags } = parseArgs({
   options: {
@@ -82,6 +86,16 @@ const put = (key: string, at: string, value: number | null | undefined): void =>
 }
 const details: Record<string, unknown> = {}
 
+/** `run` REPEAT times (the library reset before each); the runs that did not fail. */
+async function repeated<T>(dataDir: string, run: () => Promise<T> | T): Promise<T[]> {
+  const runs: T[] = []
+  for (let i = 0; i < REPEAT; i++) {
+    await resetBenchLibrary(dataDir)
+    runs.push(await run())
+  }
+  return runs
+}
+
 /** Runs one measurement; a failure is reported and leaves its figures unmeasured. */
 async function step<T>(
   label: string,
@@ -113,26 +127,39 @@ async function measureSize(size: number): Promise<string | null> {
   )
   const ms = (n: number | undefined): string => formatValue('ms', n ?? null)
 
-  const open = await step('open', own, () =>
-    inChild<CoreRow & { importMs: number }>('open', dataDir),
+  const opens = await step('open', own, () =>
+    repeated(dataDir, () => inChild<CoreRow & { importMs: number }>('open', dataDir)),
   )
+  const open = opens && {
+    coreOpenMs: median(opens.map((o) => o.coreOpenMs)),
+    importMs: median(opens.map((o) => o.importMs)),
+    firstListMs: median(opens.map((o) => o.firstListMs)),
+  }
   put('coreOpen', at, open?.coreOpenMs)
   if (open)
     progress(
-      `${label}: core cold open ${ms(open.coreOpenMs)} (modules ${ms(open.importMs)} before), first listing ${ms(open.firstListMs)}`,
+      `${label}: core cold open ${ms(open.coreOpenMs)} (modules ${ms(open.importMs)} before), first listing ${ms(open.firstListMs)}${REPEAT > 1 ? ` (medians of ${opens.length})` : ''}`,
     )
 
   let chromium: string | null = null
-  await resetBenchLibrary(dataDir)
-  const browser = await step<BrowserRow>('browser', own, () => measureBrowser(dataDir))
+  const browsers = await step('browser', own, () =>
+    repeated(dataDir, () => measureBrowser(dataDir)),
+  )
+  const of = (pick: (b: BrowserRow) => number): number => median((browsers ?? []).map(pick))
+  const browser = browsers && {
+    firstPaintMs: of((b) => b.firstPaintMs),
+    earlyP95: of((b) => b.earlyP95),
+    openP95: of((b) => b.openP95),
+    shellRssBytes: of((b) => b.shellRssBytes),
+  }
   put('firstPaint', at, browser?.firstPaintMs)
   put('openEarlyP95', at, browser?.earlyP95)
   put('openSettledP95', at, browser?.openP95)
   put('memory', at, browser?.shellRssBytes)
   if (browser) {
-    chromium = browser.chromiumVersion
+    chromium = browsers[0]?.chromiumVersion ?? null
     progress(
-      `${label}: first paint ${ms(browser.firstPaintMs)}, open p95 ${ms(browser.earlyP95)} early / ${ms(browser.openP95)} settled, shell RSS ${formatValue('bytes', browser.shellRssBytes)}`,
+      `${label}: first paint ${ms(browser.firstPaintMs)}, open p95 ${ms(browser.earlyP95)} early / ${ms(browser.openP95)} settled, shell RSS ${formatValue('bytes', browser.shellRssBytes)}${REPEAT > 1 ? ` (medians of ${browsers.length})` : ''}`,
     )
   }
 
@@ -168,12 +195,14 @@ async function measureSize(size: number): Promise<string | null> {
       `${label}: search p95 ${ms(search.p95)}, sqlite3 FTS5 p95 ${ms(search.sqliteP95)} (ratio ${formatValue('ratio', search.ratio)})`,
     )
 
-  await resetBenchLibrary(dataDir)
-  const exported = await step('export', own, () => inChild<ExportResult>('export', dataDir))
-  put('export', at, exported?.firstMs)
-  if (exported)
+  const exports = await step('export', own, () =>
+    repeated(dataDir, () => inChild<ExportResult>('export', dataDir)),
+  )
+  const exportMs = median((exports ?? []).map((e) => e.firstMs))
+  put('export', at, exportMs)
+  if (exports?.length)
     progress(
-      `${label}: export of ${exported.annotations} highlights ${ms(exported.firstMs)} (citeproc load ${ms(exported.loadMs)} beside it)`,
+      `${label}: export of ${exports[0]!.annotations} highlights ${ms(exportMs)} (citeproc load ${ms(median(exports.map((e) => e.loadMs)))} beside it)${REPEAT > 1 ? ` (medians of ${exports.length})` : ''}`,
     )
   await resetBenchLibrary(dataDir)
   return chromium

@@ -8,6 +8,7 @@ import {
   formatValue,
   judge,
   markdownTable,
+  median,
   resultsProblems,
   sizeLabel,
   targetText,
@@ -86,6 +87,16 @@ describe('judge', () => {
     const once = spec({ once: true, target: 0.25, unit: 'ratio' })
     expect(judge(once, { once: 0.3 }, SIZES)).toMatchObject({ verdict: 'MISSED', growth: null })
     expect(judge(once, { once: 0.2 }, SIZES).verdict).toBe('met')
+  })
+})
+
+describe('median', () => {
+  it('takes the middle run, ignoring failed ones', () => {
+    expect(median([3, 1, 2])).toBe(2)
+    expect(median([900, 1200, 1000])).toBe(1000)
+    expect(median([4, 1, 3, 2])).toBe(2)
+    expect(median([5, NaN, null, undefined])).toBe(5)
+    expect(median([])).toBeNaN()
   })
 })
 

@@ -134,6 +134,14 @@ export interface Results {
   details: Record<string, unknown>
 }
 
+/** The median of the finite values (the lower middle one of an even count); NaN when none. */
+export function median(values: readonly (number | null | undefined)[]): number {
+  const sorted = values
+    .filter((v): v is number => typeof v === 'number' && Number.isFinite(v))
+    .sort((a, b) => a - b)
+  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : NaN
+}
+
 /** 1000 → 1k, 100000 → 100k, 2500 → 2.5k, 500 → 500. */
 export function sizeLabel(items: number): string {
   if (items >= 1_000_000 && items % 100_000 === 0) return `${items / 1_000_000}M`
