@@ -1,10 +1,10 @@
 // The benchmark library, one for the suite (npm run bench) and the bench:ui, bench:annotate and
 // bench:search scripts: generate-library's researcher's library at a given size — 100 items per
 // feed (1,000 feeds at 100k), ~4 KB news-like bodies, 2,000 highlights spread over 400 articles
-// (quotes with speakers, claims with a status and evidence, notes, tags) — with its search index
-// built. 100k items take minutes to write and index, so each size is kept in the temp dir
-// (reader-bench-library-v<version>-<items>, complete once `.complete` is there) and reused; before
-// each use it is put back as generated: every read/starred/exported flag cleared (state.json),
+// (quotes with speakers, claims with a status and evidence, notes, tags), folders and reposts as
+// the reading-UI library had them — with its search index built. 100k items take minutes to
+// write and index, so each size is kept in the temp dir (reader-bench-library-v<version>-<items>,
+// complete once `.complete` is there) and reused; before each use it is put back as generated: every read/starred/exported flag cleared (state.json),
 // the highlights restored from a copy taken at generation, and background sync off in its
 // settings (its feeds point at a closed port; whether a sync of 1,000 failing feeds started
 // during a measurement made runs incomparable — sync is the sync benchmark's subject).
@@ -17,7 +17,7 @@ import { RESOURCES_DIR, searchWorkerScript } from './bench-core'
 import { generateLibrary, type GeneratedLibrary, type LibraryOptions } from './generate-library'
 
 /** Bump when the generator or these options change, so stale caches are not measured. */
-const CACHE_VERSION = 1
+const CACHE_VERSION = 2
 export const ITEMS_PER_FEED = 100
 export const ANNOTATIONS = 2000
 export const ANNOTATED_ARTICLES = 400
@@ -44,6 +44,8 @@ export function benchLibraryOptions(items: number): LibraryOptions {
     annotations: ANNOTATIONS,
     annotatedItems: Math.min(ANNOTATED_ARTICLES, items),
     markup: 'news',
+    nestedFolders: true,
+    repostEvery: 10,
   }
 }
 
