@@ -272,6 +272,14 @@ async function main(): Promise<void> {
       `The sync race runs once, on its own corpus (${SYNC.feeds} feeds × ${SYNC.items} items over loopback).`,
     )
   console.log(`\n${formatTable(results)}\n`)
+  // Other work on the machine shows in the timings: say how busy it was.
+  const loads = SIZES.map(
+    (size) =>
+      `${sizeLabel(size)} ${((details[String(size)] as { loadAtStart: number }).loadAtStart ?? NaN).toFixed(2)}`,
+  )
+  console.log(
+    `Load average (1 min) as each size started: ${loads.join(', ')}; at the end ${machine.loadAtEnd.toFixed(2)} (${machine.cpuCount} cores)`,
+  )
   console.log(`Wrote ${out} in ${elapsed().trim()}`)
 }
 
