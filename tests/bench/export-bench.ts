@@ -12,13 +12,15 @@
 // builds first); BENCH_CITATION_WORKER=dev runs its TypeScript source through tsx instead, and
 // BENCH_CITATION_WORKER=0 renders on the core's thread. Other options (env):
 // BENCH_ANNOTATIONS (2000), BENCH_ARTICLES (400), BENCH_STYLE (apa | mla | chicago-nb |
-// chicago-ad).
+// chicago-ad). `measureExport` is also the suite's (npm run bench) export figure.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { CitationStyle } from '../../shared/export/formats/styles'
+import type { CoreOptions } from '../../electron/core/create-core'
+import type { CitationWorkerOptions } from '../../electron/core/export/citation-renderer'
 import { generateLibrary } from './generate-library'
 
 const TARGET_MS = 2000
@@ -50,13 +52,108 @@ function print(rows: [string, number, string][]): void {
     )
 }
 
-const coreOptions = (dataDir: string) => ({
+const coreOptions = (dataDir: string, citationWorker = CITATION_WORKER) => ({
   dataDir,
   resourcesDir: RESOURCES_DIR,
   shell: 'test' as const,
   seedSample: false,
-  citationWorker: CITATION_WORKER,
+  citationWorker,
 })
+
+export interface ExportResult {
+  /** The core opened (its search index already built). */
+  openMs: number
+  /** citeproc's first load (and the style's engine), on a loader of its own. */
+  loadMs: number
+  loadedOn: 'worker' | 'core thread'
+  /** The first collection export: every cache cold. */
+  firstMs: number
+  articles: number
+  annotations: number
+  documentBytes: number
+  repeatMs: number
+  pandocMs: number
+  vaultFirstMs: number
+  vaultWritten: number
+  vaultRepeatMs: number
+  vaultUnchanged: number
+  vaultUpdated: number
+}
+
+/**
+ * Every highlight of the library at `dataDir` as a collection document (first, then again),
+ * the Pandoc variant, and a vault into `vault` (first, then unchanged). The first vault export
+ * marks the articles exported. Throws unless `expectAnnotations` highlights were exported.
+ */
+export async function measureExport(
+  dataDir: string,
+  options: {
+    vault: string
+    expectAnnotations: number
+    style?: CitationStyle
+    citationWorker?: CitationWorkerOptions
+    /** Other core options (the suite opens the core as the app does). */
+    core?: Partial<CoreOptions>
+  },
+): Promise<ExportResult> {
+  const style = options.style ?? STYLE
+  const worker = options.citationWorker ?? CITATION_WORKER
+  const { createCore } = await import('../../electron/core/create-core')
+  const { CitationRenderer } = await import('../../electron/core/export/citation-renderer')
+  const [core, openMs] = await timed(() =>
+    createCore({ ...coreOptions(dataDir, worker), ...options.core }),
+  )
+  try {
+    // citeproc's first load where the exports will render: a worker of its own (started, loaded,
+    // the style's engine built), or this thread (then the core's exports find the engine built).
+    const loader = new CitationRenderer(worker)
+    const [, loadMs] = await timed(() => loader.warm(style))
+    const loadedOn = loader.usesWorker ? 'worker' : 'core thread'
+    if (worker.workerScript && !loader.usesWorker)
+      throw new Error('The citation worker did not load')
+    await loader.close()
+    const [doc, firstMs] = await timed(() => core.exportCollection({ selection: {}, style }))
+    if (!doc.ok) throw new Error(doc.error.message)
+    if (doc.value.annotations !== options.expectAnnotations)
+      throw new Error(
+        `exported ${doc.value.annotations} highlights, not ${options.expectAnnotations}`,
+      )
+    const [again, repeatMs] = await timed(() => core.exportCollection({ selection: {}, style }))
+    if (!again.ok) throw new Error(again.error.message)
+    if (again.value.files[0]!.text !== doc.value.files[0]!.text)
+      throw new Error('a repeat export differs from the first')
+    const [pandoc, pandocMs] = await timed(() =>
+      core.exportCollection({ selection: {}, style, pandoc: true }),
+    )
+    if (!pandoc.ok) throw new Error(pandoc.error.message)
+    const [first, vaultFirstMs] = await timed(() =>
+      core.exportVault({ folder: options.vault, selection: {}, style }),
+    )
+    if (!first.ok) throw new Error(first.error.message)
+    const [re, vaultRepeatMs] = await timed(() =>
+      core.exportVault({ folder: options.vault, selection: {}, style }),
+    )
+    if (!re.ok) throw new Error(re.error.message)
+    return {
+      openMs,
+      loadMs,
+      loadedOn,
+      firstMs,
+      articles: doc.value.articles,
+      annotations: doc.value.annotations,
+      documentBytes: doc.value.files[0]!.text.length,
+      repeatMs,
+      pandocMs,
+      vaultFirstMs,
+      vaultWritten: first.value.written.length,
+      vaultRepeatMs,
+      vaultUnchanged: re.value.unchanged.length,
+      vaultUpdated: re.value.updated.length,
+    }
+  } finally {
+    await core.close()
+  }
+}
 
 /** The child: a fresh process that loads and opens a core and exports at once (nothing warmed). */
 async function coldChild(dataDir: string): Promise<void> {
@@ -90,72 +187,39 @@ async function main(): Promise<void> {
       `library: ${lib.itemIds.length} articles in ${lib.feedIds.length} feeds, ${lib.annotationCount} highlights on ${ARTICLES} of them (generated in ${generateMs.toFixed(0)} ms); style ${STYLE}`,
     )
     const [{ createCore }, importMs] = await timed(() => import('../../electron/core/create-core'))
-    const { CitationRenderer } = await import('../../electron/core/export/citation-renderer')
-    const open = () => createCore(coreOptions(dataDir))
     // A new library's search index is built once (derived data, kept on disk; in the app on a
     // worker thread): not an export's cost, so it is built first, and the fresh process finds it.
-    const indexer = await open()
+    const indexer = await createCore(coreOptions(dataDir))
     const [, indexMs] = await timed(() => indexer.searchIdle())
     await indexer.close()
     await cp(dataDir, coldDir, { recursive: true })
-    const [core, openMs] = await timed(open)
+    const r = await measureExport(dataDir, { vault, expectAnnotations: ANNOTATIONS })
     console.log(
-      `core modules loaded in ${importMs.toFixed(0)} ms, search index built in ${indexMs.toFixed(0)} ms, core opened in ${openMs.toFixed(0)} ms`,
+      `core modules loaded in ${importMs.toFixed(0)} ms, search index built in ${indexMs.toFixed(0)} ms, core opened in ${r.openMs.toFixed(0)} ms`,
     )
-    // citeproc's first load where the exports will render: a worker of its own (started, loaded,
-    // the style's engine built), or this thread (then the core's exports find the engine built).
-    const loader = new CitationRenderer(CITATION_WORKER)
-    const [, loadMs] = await timed(() => loader.warm(STYLE))
-    const where = loader.usesWorker ? 'worker' : 'core thread'
-    if (CITATION_WORKER.workerScript && !loader.usesWorker)
-      throw new Error('The citation worker did not load')
-    await loader.close()
     const rows: [string, number, string][] = [
-      [`citeproc first load (once per process, ${where})`, loadMs, ''],
+      [`citeproc first load (once per process, ${r.loadedOn})`, r.loadMs, ''],
+      [
+        `first collection export (cold caches)`,
+        r.firstMs,
+        `${r.articles} articles, ${r.annotations} highlights, ${(r.documentBytes / 1024).toFixed(0)} KB`,
+      ],
+      ['collection export, repeat', r.repeatMs, ''],
+      ['collection export, Pandoc + CSL-JSON', r.pandocMs, ''],
+      ['vault export, first', r.vaultFirstMs, `${r.vaultWritten} files written`],
+      [
+        'vault re-export',
+        r.vaultRepeatMs,
+        `${r.vaultUnchanged} unchanged, ${r.vaultUpdated} updated`,
+      ],
+      [
+        'cold process total (citeproc load + first export)',
+        r.loadMs + r.firstMs,
+        CITATION_WORKER.workerScript
+          ? 'a sum: the first export already loads citeproc on its own worker'
+          : '',
+      ],
     ]
-    const [doc, docMs] = await timed(() => core.exportCollection({ selection: {}, style: STYLE }))
-    if (!doc.ok) throw new Error(doc.error.message)
-    if (doc.value.annotations !== ANNOTATIONS)
-      throw new Error(`exported ${doc.value.annotations} highlights, not ${ANNOTATIONS}`)
-    rows.push([
-      `first collection export (cold caches)`,
-      docMs,
-      `${doc.value.articles} articles, ${doc.value.annotations} highlights, ${(doc.value.files[0]!.text.length / 1024).toFixed(0)} KB`,
-    ])
-    const [again, againMs] = await timed(() =>
-      core.exportCollection({ selection: {}, style: STYLE }),
-    )
-    if (!again.ok) throw new Error(again.error.message)
-    if (again.value.files[0]!.text !== doc.value.files[0]!.text)
-      throw new Error('a repeat export differs from the first')
-    rows.push(['collection export, repeat', againMs, ''])
-    const [pandoc, pandocMs] = await timed(() =>
-      core.exportCollection({ selection: {}, style: STYLE, pandoc: true }),
-    )
-    if (!pandoc.ok) throw new Error(pandoc.error.message)
-    rows.push(['collection export, Pandoc + CSL-JSON', pandocMs, ''])
-    const [first, firstMs] = await timed(() =>
-      core.exportVault({ folder: vault, selection: {}, style: STYLE }),
-    )
-    if (!first.ok) throw new Error(first.error.message)
-    rows.push(['vault export, first', firstMs, `${first.value.written.length} files written`])
-    const [re, reMs] = await timed(() =>
-      core.exportVault({ folder: vault, selection: {}, style: STYLE }),
-    )
-    if (!re.ok) throw new Error(re.error.message)
-    rows.push([
-      'vault re-export',
-      reMs,
-      `${re.value.unchanged.length} unchanged, ${re.value.updated.length} updated`,
-    ])
-    rows.push([
-      'cold process total (citeproc load + first export)',
-      loadMs + docMs,
-      CITATION_WORKER.workerScript
-        ? 'a sum: the first export already loads citeproc on its own worker'
-        : '',
-    ])
-    await core.close()
 
     const child = spawnSync(
       process.execPath,
@@ -182,5 +246,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (CHILD) void coldChild(process.argv[3]!)
-else void main()
+if (require.main === module) {
+  if (CHILD) void coldChild(process.argv[3]!)
+  else void main()
+}

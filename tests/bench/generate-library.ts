@@ -12,6 +12,7 @@ import { LibraryStore, type StoredItem } from '../../electron/core/store/library
 import type { StoredAnnotation as Annotation } from '../../electron/core/annotations/stored-annotation'
 import type { ClaimStatus } from '../../shared/domain'
 import { mulberry32 } from '../helpers/prng'
+import { folderOf } from './ui/generate-ui-library'
 
 export interface LibraryOptions {
   feeds: number
@@ -33,6 +34,13 @@ export interface LibraryOptions {
    * byline and dateline as plain lines at the end (a relay repost).
    */
   markup?: 'plain' | 'news'
+  /**
+   * Folders as the reading-UI library has them (ten topics with desks beneath; default: four
+   * flat folders), and every Nth item of an odd feed a repost of the story of the feed before
+   * (the same story key: the list shows it once, "also in" the other; default 0: none).
+   */
+  nestedFolders?: boolean
+  repostEvery?: number
   seed?: number
   /** Size of the generated (made-up) part of the vocabulary. */
   vocabulary?: number
@@ -232,7 +240,9 @@ export async function generateLibrary(
       lastSuccessAt: at,
       lastError: null,
       http: { etag: null, lastModified: null, bodyHash: null },
-      folder: [['World', 'Science', 'Business', 'Local'][f % 4]!],
+      folder: options.nestedFolders
+        ? folderOf(f)
+        : [['World', 'Science', 'Business', 'Local'][f % 4]!],
     })
     const bodies: { hash: string; html: string }[] = []
     const items: StoredItem[] = []
@@ -272,7 +282,10 @@ export async function generateLibrary(
         guid: id,
         title: capitalize(titleWords.join(' ')),
         link: `http://127.0.0.1/site/${f}/${i}.html`,
-        storyKey: `127.0.0.1/site/${f}/${i}.html`,
+        storyKey:
+          options.repostEvery && f % 2 === 1 && i % options.repostEvery === 0
+            ? `127.0.0.1/site/${f - 1}/${i}.html`
+            : `127.0.0.1/site/${f}/${i}.html`,
         author: random() < 0.8 ? person() : null,
         published,
         firstSeenAt: published,

@@ -1,22 +1,23 @@
 // npm run bench:store — what one read/unread toggle costs as the library grows.
-// Generates libraries of 1k and 50k items (50 items per feed, like real feeds), opens each with
-// the real core, toggles random items and reports the time per toggle and the bytes the process
-// actually wrote (Linux /proc/self/io wchar), so the claim "a toggle writes a small file, not the
-// library" is measured rather than assumed.
+// Generates libraries of 1k and 50k items (50 items per feed, like real feeds; generate-library
+// with short bodies), opens each with the real core, lets its search index settle, toggles
+// random items and reports the time per toggle and the bytes the process actually wrote (Linux
+// /proc/self/io wchar), so the claim "a toggle writes a small file, not the library" is measured
+// rather than assumed. `measureToggles` is also the suite's (npm run bench) read/star figure.
 import { readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createCore } from '../../electron/core/create-core'
-import { sha256Hex } from '../../electron/core/ids'
-import { LibraryStore, type StoredItem } from '../../electron/core/store/library-store'
+import { createCore, type Core } from '../../electron/core/create-core'
 import { mulberry32 } from '../helpers/prng'
+import { generateLibrary } from './generate-library'
 
 const ITEMS_PER_FEED = 50
 const TOGGLES = 300
 const SIZES = (process.env.BENCH_SIZES ?? '1000,50000').split(',').map(Number)
 
-function bytesWritten(): number {
+/** Bytes this process (all its threads) has written so far (Linux), else NaN. */
+export function bytesWritten(): number {
   try {
     const io = readFileSync('/proc/self/io', 'utf8')
     return Number(/^wchar: (\d+)$/m.exec(io)?.[1] ?? NaN)
@@ -29,62 +30,57 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
 }
 
-async function generate(dataDir: string, items: number): Promise<string[]> {
-  const store = await LibraryStore.open(dataDir)
-  const ids: string[] = []
-  const feeds = Math.ceil(items / ITEMS_PER_FEED)
-  const at = new Date('2026-01-01T00:00:00Z').toISOString()
-  const body = await store.bodies.put('<p>A generated article body.</p>')
-  for (let f = 0; f < feeds; f++) {
-    const feedId = `f-${sha256Hex(`feed ${f}`).slice(0, 12)}`
-    await store.addFeed({
-      id: feedId,
-      url: `http://127.0.0.1/feed/${f}.xml`,
-      title: `Generated feed ${f}`,
-      siteUrl: `http://127.0.0.1/site/${f}/`,
-      description: '',
-      addedAt: at,
-      lastSuccessAt: at,
-      lastError: null,
-      http: { etag: null, lastModified: null, bodyHash: null },
-    })
-    const batch: StoredItem[] = []
-    for (let i = 0; i < ITEMS_PER_FEED && ids.length < items; i++) {
-      const id = `i-${sha256Hex(`${f}/${i}`).slice(0, 16)}`
-      ids.push(id)
-      batch.push({
-        id,
-        guid: `guid-${f}-${i}`,
-        title: `Generated headline number ${i} of feed ${f}, long enough to be realistic`,
-        link: `http://127.0.0.1/site/${f}/article-${i}.html`,
-        author: 'A. Reporter',
-        published: at,
-        firstSeenAt: at,
-        fetchedAt: at,
-        snippet:
-          'Envoys agreed on Friday to resume talks after a three-month pause, officials said. '.repeat(
-            3,
-          ),
-        bodyHash: body,
-      })
-    }
-    await store.upsertItems(feedId, batch)
-  }
-  return ids
-}
-
-interface Row {
-  items: number
-  openMs: number
+export interface ToggleResult {
   p50: number
   p95: number
   bytesPerToggle: number
 }
 
+/**
+ * Toggles random items of `ids` one after another, each call resolving once the change is on
+ * disk: read on and off, or (with `star`) read and starred in turn.
+ */
+export async function measureToggles(
+  core: Core,
+  ids: readonly string[],
+  options: { toggles?: number; seed: number; star?: boolean },
+): Promise<ToggleResult> {
+  const toggles = options.toggles ?? TOGGLES
+  const random = mulberry32(options.seed)
+  const times: number[] = []
+  const before = bytesWritten()
+  for (let t = 0; t < toggles; t++) {
+    const itemId = ids[Math.floor(random() * ids.length)]!
+    const change = !options.star
+      ? { read: t % 2 === 0 }
+      : t % 2 === 0
+        ? { read: t % 4 === 0 }
+        : { starred: t % 4 === 1 }
+    const start = performance.now()
+    const result = await core.setItemState({ itemId, ...change })
+    times.push(performance.now() - start)
+    if (!result.ok) throw new Error(result.error.message)
+  }
+  const bytesPerToggle = (bytesWritten() - before) / toggles
+  times.sort((a, b) => a - b)
+  return { p50: percentile(times, 50), p95: percentile(times, 95), bytesPerToggle }
+}
+
+interface Row extends ToggleResult {
+  items: number
+  openMs: number
+}
+
 async function measure(items: number): Promise<Row> {
   const dataDir = await mkdtemp(join(tmpdir(), 'reader-bench-'))
   try {
-    const ids = await generate(dataDir, items)
+    const lib = await generateLibrary(dataDir, {
+      feeds: Math.ceil(items / ITEMS_PER_FEED),
+      itemsPerFeed: ITEMS_PER_FEED,
+      bodyBytes: 1,
+      annotations: 0,
+    })
+    const ids = lib.itemIds.slice(0, items)
     const openStart = performance.now()
     const core = await createCore({
       dataDir,
@@ -93,19 +89,11 @@ async function measure(items: number): Promise<Row> {
       seedSample: false,
     })
     const openMs = performance.now() - openStart
-    const random = mulberry32(items)
-    const times: number[] = []
-    const before = bytesWritten()
-    for (let t = 0; t < TOGGLES; t++) {
-      const itemId = ids[Math.floor(random() * ids.length)]!
-      const start = performance.now()
-      const result = await core.setItemState({ itemId, read: t % 2 === 0 })
-      times.push(performance.now() - start)
-      if (!result.ok) throw new Error(result.error.message)
-    }
-    const bytesPerToggle = (bytesWritten() - before) / TOGGLES
-    times.sort((a, b) => a - b)
-    return { items, openMs, p50: percentile(times, 50), p95: percentile(times, 95), bytesPerToggle }
+    // The new library's search index is built first: toggles are not timed against it.
+    await core.searchIdle()
+    const toggles = await measureToggles(core, ids, { seed: items })
+    await core.close()
+    return { items, openMs, ...toggles }
   } finally {
     await rm(dataDir, { recursive: true, force: true })
   }
@@ -132,4 +120,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main()
+if (require.main === module) void main()

@@ -4,31 +4,33 @@
 // memory with the index loaded, and p50/p95 of 10 typical queries (20 runs each, a page of 20
 // hits with snippets, through the real core). Then the same text in Debian's sqlite3 as an FTS5
 // table — build time, size, the equivalent MATCH queries with bm25() and snippet() — and the
-// ratio of the p95s. Libraries are generated once and kept in the temp dir (delete them to
-// regenerate); the search index is rebuilt from scratch on every run, on the indexing worker
-// (BENCH_SEARCH_WORKER=0: on the core's thread), while the core's event-loop delay is recorded.
+// ratio of the p95s. Libraries are the benchmarks' shared ones (bench-library: generated once
+// and kept in the temp dir; delete them to regenerate); the search index is rebuilt from scratch
+// on every run, on the indexing worker (BENCH_SEARCH_WORKER=0: on the core's thread; =built: the
+// built worker), while the core's event-loop delay is recorded.
 // Queries and memory are measured in a fresh process that opens the library and its index.
 // For quick query work: BENCH_SKIP_BUILD=1 reuses the index, BENCH_SKIP_SQLITE=1 skips sqlite3.
+// `measureQueries`, `sqliteBench` and `searchSummary` are also the suite's (npm run bench).
 import { execFileSync, spawnSync } from 'node:child_process'
 import { createWriteStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { readdir, rm, stat } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { htmlToPlainText } from '../../../electron/core/articles/html-to-text'
 import { createCore, type Core } from '../../../electron/core/create-core'
 import { LibraryStore } from '../../../electron/core/store/library-store'
-import { generateLibrary, type GeneratedLibrary } from '../generate-library'
+import { benchLibrary } from '../bench-library'
+import type { GeneratedLibrary } from '../generate-library'
 
 const SIZES = (process.env.BENCH_SIZES ?? '100000').split(',').map(Number)
 const RUNS = 20
 const LIMIT = 20
-const ITEMS_PER_FEED = 100
-const LIBRARY_VERSION = 1
 const SEARCH_WORKER =
   process.env.BENCH_SEARCH_WORKER === '0'
     ? null
-    : join(__dirname, '..', '..', 'helpers', 'search-worker-dev.cjs')
+    : process.env.BENCH_SEARCH_WORKER === 'built'
+      ? join(__dirname, '..', '..', '..', 'out', 'main', 'search-worker.js')
+      : join(__dirname, '..', '..', 'helpers', 'search-worker-dev.cjs')
 
 interface Query {
   label: string
@@ -38,7 +40,8 @@ interface Query {
   where?: string
 }
 
-function queries(lib: GeneratedLibrary): Query[] {
+/** Ten typical queries over a generated library (words chosen by frequency rank). */
+export function queries(lib: GeneratedLibrary): Query[] {
   const rare = lib.words[40_000]!
   const mid = lib.words[2_000]!
   const feedTitle = lib.feedTitles[7]!
@@ -70,7 +73,7 @@ function queries(lib: GeneratedLibrary): Query[] {
   ]
 }
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN
 }
 
@@ -86,19 +89,9 @@ async function dirBytes(dir: string): Promise<number> {
 const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`
 
 async function library(size: number): Promise<{ dir: string; lib: GeneratedLibrary }> {
-  const feeds = Math.max(1, Math.round(size / ITEMS_PER_FEED))
-  const options = { feeds, itemsPerFeed: ITEMS_PER_FEED, bodyBytes: 4000, annotations: size / 100 }
-  const dir = join(tmpdir(), `reader-search-bench-v${LIBRARY_VERSION}-${size}`)
-  const marker = join(dir, 'bench-library.json')
-  if (existsSync(marker)) {
-    return { dir, lib: JSON.parse(readFileSync(marker, 'utf8')) as GeneratedLibrary }
-  }
-  await rm(dir, { recursive: true, force: true })
-  const started = performance.now()
-  const lib = await generateLibrary(dir, options)
-  writeFileSync(marker, JSON.stringify(lib))
-  console.log(`  generated ${size} items in ${((performance.now() - started) / 1000).toFixed(1)} s`)
-  return { dir, lib }
+  const { dataDir, lib, fresh, generateMs } = await benchLibrary(size)
+  if (fresh) console.log(`  generated ${size} items in ${(generateMs / 1000).toFixed(1)} s`)
+  return { dir: dataDir, lib }
 }
 
 async function timeQueries(core: Core, list: Query[]): Promise<QueryPhase['rows']> {
@@ -126,10 +119,22 @@ function memory(): { rss: number; heap: number } {
   return { rss: usage.rss, heap: usage.heapUsed }
 }
 
-async function sqliteBench(
+export interface SqliteResult {
+  /** NaN when an existing database was reused. */
+  buildMs: number
+  bytes: number
+  rows: { label: string; times: number[] }[]
+}
+
+/**
+ * The same text and queries in Debian's sqlite3 (FTS5); null when it is not installed. The
+ * database is built anew unless `reuse` and one is there from before.
+ */
+export async function sqliteBench(
   dir: string,
   list: Query[],
-): Promise<{ buildMs: number; bytes: number; rows: { label: string; times: number[] }[] } | null> {
+  reuse = false,
+): Promise<SqliteResult | null> {
   const which = spawnSync('which', ['sqlite3'])
   if (which.status !== 0) {
     console.log('  sqlite3 not installed (apt-get install sqlite3): comparison skipped')
@@ -138,7 +143,7 @@ async function sqliteBench(
   const tsv = join(dir, 'bench-docs.tsv')
   if (!existsSync(tsv)) {
     const store = await LibraryStore.open(dir)
-    const out = createWriteStream(tsv)
+    const out = createWriteStream(`${tsv}.part`)
     const clean = (text: string): string => text.replace(/[\t\n\r"]/g, ' ')
     for (const feed of store.feeds()) {
       for (const item of store.items(feed.id)) {
@@ -148,21 +153,29 @@ async function sqliteBench(
       }
     }
     await new Promise((resolve) => out.end(resolve))
+    await rename(`${tsv}.part`, tsv)
   }
   const db = join(dir, 'bench-fts.sqlite')
-  await rm(db, { force: true })
+  const built = join(dir, 'bench-fts.complete')
+  const reused = reuse && existsSync(built)
+  if (!reused) {
+    await rm(built, { force: true })
+    await rm(db, { force: true })
+  }
   const started = performance.now()
-  execFileSync('sqlite3', [db], {
-    input: [
-      'CREATE TABLE d(id TEXT, published TEXT, title TEXT, author TEXT, feed TEXT, body TEXT);',
-      '.mode tabs',
-      `.import ${tsv} d`,
-      "CREATE VIRTUAL TABLE fts USING fts5(title, author, feed, body, tokenize='unicode61 remove_diacritics 2');",
-      'INSERT INTO fts(rowid, title, author, feed, body) SELECT rowid, title, author, feed, body FROM d;',
-      "INSERT INTO fts(fts) VALUES('optimize');",
-    ].join('\n'),
-  })
-  const buildMs = performance.now() - started
+  if (!reused)
+    execFileSync('sqlite3', [db], {
+      input: [
+        'CREATE TABLE d(id TEXT, published TEXT, title TEXT, author TEXT, feed TEXT, body TEXT);',
+        '.mode tabs',
+        `.import ${tsv} d`,
+        "CREATE VIRTUAL TABLE fts USING fts5(title, author, feed, body, tokenize='unicode61 remove_diacritics 2');",
+        'INSERT INTO fts(rowid, title, author, feed, body) SELECT rowid, title, author, feed, body FROM d;',
+        "INSERT INTO fts(fts) VALUES('optimize');",
+      ].join('\n'),
+    })
+  const buildMs = reused ? NaN : performance.now() - started
+  writeFileSync(built, '')
   const bytes = statSync(db).size
   const rows: { label: string; times: number[] }[] = []
   for (const q of list) {
@@ -190,7 +203,7 @@ function openCore(dir: string): Promise<Core> {
   })
 }
 
-interface QueryPhase {
+export interface QueryPhase {
   coldOpenMs: number
   loadMs: number
   storeOnly: { rss: number; heap: number }
@@ -224,11 +237,36 @@ async function queryPhase(dir: string): Promise<QueryPhase> {
   }
 }
 
+/** The query phase in a fresh process (this file run with BENCH_QUERY_DIR), with `env` added. */
+export function measureQueries(dir: string, env: Record<string, string> = {}): QueryPhase {
+  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', __filename], {
+    env: { ...process.env, ...env, BENCH_QUERY_DIR: dir },
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  })
+  if (child.status !== 0) throw new Error(`query phase failed: ${child.stderr}`)
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as QueryPhase
+}
+
+/** The p95 over every run of every query, ours and sqlite3's, and their ratio. */
+export function searchSummary(
+  phase: QueryPhase,
+  sqlite: SqliteResult | null,
+): { p95: number; sqliteP95: number; ratio: number } {
+  const ours = phase.rows.flatMap((row) => row.times).sort((a, b) => a - b)
+  const theirs = (sqlite?.rows ?? []).flatMap((row) => row.times).sort((a, b) => a - b)
+  const p95 = percentile(ours, 95)
+  const sqliteP95 = sqlite ? percentile(theirs, 95) : NaN
+  return { p95, sqliteP95, ratio: p95 / sqliteP95 }
+}
+
 async function measure(size: number): Promise<void> {
   console.log(`\n== ${size} items ==`)
   const { dir, lib } = await library(size)
   const ms = (ns: number): string => (ns / 1e6).toFixed(1)
-  console.log(`library: ${size} items, ${lib.feedIds.length} feeds, ${size / 100} annotations`)
+  console.log(
+    `library: ${size} items, ${lib.feedIds.length} feeds, ${lib.annotationCount} annotations`,
+  )
   if (process.env.BENCH_SKIP_BUILD !== '1') {
     await rm(join(dir, 'search'), { recursive: true, force: true })
     let started = performance.now()
@@ -279,13 +317,7 @@ async function measure(size: number): Promise<void> {
     console.log(`index on disk: ${mb(indexBytes)}`)
   }
 
-  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', __filename], {
-    env: { ...process.env, BENCH_QUERY_DIR: dir },
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-  })
-  if (child.status !== 0) throw new Error(`query phase failed: ${child.stderr}`)
-  const phase = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as QueryPhase
+  const phase = measureQueries(dir)
   const { rows } = phase
   console.log(
     `fresh process: core open ${phase.coldOpenMs.toFixed(0)} ms, index loaded and checked against the library ${phase.loadMs.toFixed(0)} ms after open started`,
@@ -300,12 +332,8 @@ async function measure(size: number): Promise<void> {
   console.log(
     `\nquery (${RUNS} runs, ${LIMIT} hits + snippets)   hits     p50 ms   p95 ms${sqlite ? '   sqlite p50   sqlite p95' : ''}`,
   )
-  const all: number[] = []
-  const allSqlite: number[] = []
   rows.forEach((row, i) => {
-    all.push(...row.times)
     const s = sqlite?.rows[i]
-    if (s) allSqlite.push(...s.times)
     const total = `${row.estimate ? '~' : ''}${row.total}`
     console.log(
       `${row.label.padEnd(36)} ${total.padStart(7)} ${percentile(row.times, 50).toFixed(1).padStart(9)} ${percentile(row.times, 95).toFixed(1).padStart(8)}` +
@@ -314,16 +342,13 @@ async function measure(size: number): Promise<void> {
           : ''),
     )
   })
-  all.sort((a, b) => a - b)
-  allSqlite.sort((a, b) => a - b)
-  const p95 = percentile(all, 95)
-  console.log(`overall p95: ${p95.toFixed(1)} ms (target ≤ 50 ms at 100k)`)
+  const summary = searchSummary(phase, sqlite)
+  console.log(`overall p95: ${summary.p95.toFixed(1)} ms (target ≤ 50 ms at 100k)`)
   if (sqlite) {
-    const sp95 = percentile(allSqlite, 95)
     console.log(
-      `sqlite3 FTS5: build ${(sqlite.buildMs / 1000).toFixed(1)} s, db ${mb(sqlite.bytes)} (text + index), overall p95 ${sp95.toFixed(1)} ms`,
+      `sqlite3 FTS5: build ${(sqlite.buildMs / 1000).toFixed(1)} s, db ${mb(sqlite.bytes)} (text + index), overall p95 ${summary.sqliteP95.toFixed(1)} ms`,
     )
-    console.log(`ratio ours/sqlite p95: ${(p95 / sp95).toFixed(2)}`)
+    console.log(`ratio ours/sqlite p95: ${summary.ratio.toFixed(2)}`)
   }
 }
 
@@ -336,4 +361,4 @@ async function main(): Promise<void> {
   for (const size of SIZES) await measure(size)
 }
 
-void main()
+if (require.main === module) void main()

@@ -4,6 +4,7 @@
 // items/s and peak RSS (of the whole process, all threads); then the same corpus with newsboat
 // (reload-threads 8) when it is installed, and the ratio.
 // Options: --feeds N --items M (default 1000 × 50), --no-newsboat.
+// `measureSync` is also the suite's (npm run bench) sync race.
 import { spawn, spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
@@ -17,15 +18,20 @@ import { generateCorpus } from './generate-corpus'
 const REPO = join(__dirname, '..', '..', '..')
 const HOSTS = 4
 
-const { values } = parseArgs({
-  options: {
-    feeds: { type: 'string', default: process.env.BENCH_FEEDS ?? '1000' },
-    items: { type: 'string', default: process.env.BENCH_ITEMS ?? '50' },
-    'no-newsboat': { type: 'boolean', default: false },
-  },
-})
-const FEEDS = Number(values.feeds)
-const ITEMS = Number(values.items)
+function options(): { feeds: number; items: number; newsboat: boolean } {
+  const { values } = parseArgs({
+    options: {
+      feeds: { type: 'string', default: process.env.BENCH_FEEDS ?? '1000' },
+      items: { type: 'string', default: process.env.BENCH_ITEMS ?? '50' },
+      'no-newsboat': { type: 'boolean', default: false },
+    },
+  })
+  return {
+    feeds: Number(values.feeds),
+    items: Number(values.items),
+    newsboat: !values['no-newsboat'],
+  }
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -57,10 +63,9 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`
 }
 
-async function raceNewsboat(urls: string[]): Promise<number | null> {
-  if (values['no-newsboat']) return null
+async function raceNewsboat(urls: string[], log: (line: string) => void): Promise<number | null> {
   if (spawnSync('newsboat', ['--version']).status !== 0) {
-    console.log('\nnewsboat: not installed (apt-get install newsboat) — no race')
+    log('\nnewsboat: not installed (apt-get install newsboat) — no race')
     return null
   }
   const dir = await mkdtemp(join(tmpdir(), 'reader-bench-newsboat-'))
@@ -84,7 +89,7 @@ async function raceNewsboat(urls: string[]): Promise<number | null> {
     )
     const elapsed = performance.now() - start
     if (run.status !== 0) {
-      console.log(`newsboat exited with ${run.status}; not raced`)
+      log(`newsboat exited with ${run.status}; not raced`)
       return null
     }
     return elapsed
@@ -126,18 +131,50 @@ async function runReader(args: string[]): Promise<CliRun> {
   return { ms, peakRssMb, stdout }
 }
 
-async function main(): Promise<void> {
+export interface SyncPhase {
+  ms: number
+  items: number
+  failed: number
+  peakRssMb: number
+}
+
+export interface SyncResult {
+  feeds: number
+  itemsPerFeed: number
+  corpusBytes: number
+  cold: SyncPhase
+  warm: SyncPhase
+  /** The first errors of the cold sync, if any. */
+  errors: unknown[]
+  /** newsboat's cold reload of the same corpus; null when not raced. */
+  newsboatMs: number | null
+}
+
+/**
+ * The sync race: a generated corpus (kept in the temp dir) served over loopback, a cold sync of
+ * it into an empty library by the built `reader` CLI, a warm re-sync, then newsboat (when
+ * `newsboat` and installed) on the same corpus. `log` gets the lines worth saying meanwhile,
+ * `onOurs` our two phases before newsboat starts.
+ */
+export async function measureSync(spec: {
+  feeds: number
+  items: number
+  newsboat: boolean
+  log?: (line: string) => void
+  onOurs?: (ours: Omit<SyncResult, 'newsboatMs'>) => void
+}): Promise<SyncResult> {
+  const log = spec.log ?? (() => {})
   const corpus = await generateCorpus(join(tmpdir(), 'reader-bench'), {
-    feeds: FEEDS,
-    items: ITEMS,
+    feeds: spec.feeds,
+    items: spec.items,
   })
-  console.log(
-    `Corpus: ${FEEDS} feeds × ${ITEMS} items, ${(corpus.bytes / 1e6).toFixed(1)} MB (RSS 2.0 + Atom, some ISO-8859-1), served on ${HOSTS} loopback hosts`,
+  log(
+    `Corpus: ${spec.feeds} feeds × ${spec.items} items, ${(corpus.bytes / 1e6).toFixed(1)} MB (RSS 2.0 + Atom, some ISO-8859-1), served on ${HOSTS} loopback hosts`,
   )
-  console.log(
+  log(
     `Machine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   )
-  console.log(
+  log(
     'Path: the built `reader` CLI (fetch → decode → parse on worker threads → store); sanitizing happens when an article is read',
   )
   const server = await startServer(corpus.dir)
@@ -166,35 +203,63 @@ async function main(): Promise<void> {
     }
     const warm = await runReader(['--data', dataDir, 'sync', '--json'])
     const warmSummary = JSON.parse(warm.stdout) as { newItems: number; failed: number }
-
-    console.log('')
-    console.log('phase        wall time   items      items/s   failed   peak RSS')
-    console.log(
-      `cold sync    ${seconds(cold.ms).padStart(9)}   ${String(coldSummary.newItems).padStart(6)}   ${(coldSummary.newItems / (cold.ms / 1000)).toFixed(0).padStart(9)}   ${String(coldSummary.failed).padStart(6)}   ${cold.peakRssMb.toFixed(0)} MB`,
-    )
-    console.log(
-      `warm re-sync ${seconds(warm.ms).padStart(9)}   ${String(warmSummary.newItems).padStart(6)}   ${'-'.padStart(9)}   ${String(warmSummary.failed).padStart(6)}   ${warm.peakRssMb.toFixed(0)} MB`,
-    )
-    if (coldSummary.errors.length) console.log('first errors:', coldSummary.errors.slice(0, 3))
-
-    const newsboatMs = await raceNewsboat(urls)
-    if (newsboatMs !== null) {
-      console.log(`\nnewsboat (reload-threads 8), cold: ${seconds(newsboatMs)}`)
-      console.log(
-        `ratio ours / newsboat (cold): ${(cold.ms / newsboatMs).toFixed(3)}  (target ≤ 0.25)`,
-      )
+    const ours = {
+      feeds: spec.feeds,
+      itemsPerFeed: spec.items,
+      corpusBytes: corpus.bytes,
+      cold: {
+        ms: cold.ms,
+        items: coldSummary.newItems,
+        failed: coldSummary.failed,
+        peakRssMb: cold.peakRssMb,
+      },
+      warm: {
+        ms: warm.ms,
+        items: warmSummary.newItems,
+        failed: warmSummary.failed,
+        peakRssMb: warm.peakRssMb,
+      },
+      errors: coldSummary.errors.slice(0, 3),
     }
-    const peak = Math.max(cold.peakRssMb, warm.peakRssMb)
-    console.log(
-      `targets: warm re-sync ≤ 3 s → ${warm.ms <= 3000 ? 'met' : 'MISSED'}; peak RSS ≤ 400 MB → ${peak <= 400 ? 'met' : 'MISSED'}`,
-    )
+    spec.onOurs?.(ours)
+    return { ...ours, newsboatMs: spec.newsboat ? await raceNewsboat(urls, log) : null }
   } finally {
     server.stop()
     await rm(dataDir, { recursive: true, force: true })
   }
 }
 
-void main().catch((error: unknown) => {
-  console.error(error)
-  process.exit(1)
-})
+async function main(): Promise<void> {
+  const printOurs = ({ cold, warm, errors }: Omit<SyncResult, 'newsboatMs'>): void => {
+    console.log('')
+    console.log('phase        wall time   items      items/s   failed   peak RSS')
+    console.log(
+      `cold sync    ${seconds(cold.ms).padStart(9)}   ${String(cold.items).padStart(6)}   ${(cold.items / (cold.ms / 1000)).toFixed(0).padStart(9)}   ${String(cold.failed).padStart(6)}   ${cold.peakRssMb.toFixed(0)} MB`,
+    )
+    console.log(
+      `warm re-sync ${seconds(warm.ms).padStart(9)}   ${String(warm.items).padStart(6)}   ${'-'.padStart(9)}   ${String(warm.failed).padStart(6)}   ${warm.peakRssMb.toFixed(0)} MB`,
+    )
+    if (errors.length) console.log('first errors:', errors)
+  }
+  const { cold, warm, newsboatMs } = await measureSync({
+    ...options(),
+    log: console.log,
+    onOurs: printOurs,
+  })
+  if (newsboatMs !== null) {
+    console.log(`\nnewsboat (reload-threads 8), cold: ${seconds(newsboatMs)}`)
+    console.log(
+      `ratio ours / newsboat (cold): ${(cold.ms / newsboatMs).toFixed(3)}  (target ≤ 0.25)`,
+    )
+  }
+  const peak = Math.max(cold.peakRssMb, warm.peakRssMb)
+  console.log(
+    `targets: warm re-sync ≤ 3 s → ${warm.ms <= 3000 ? 'met' : 'MISSED'}; peak RSS ≤ 400 MB → ${peak <= 400 ? 'met' : 'MISSED'}`,
+  )
+}
+
+if (require.main === module)
+  void main().catch((error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  })

@@ -4,11 +4,15 @@
 // (1,000 feeds × 100 items with ~4 KB bodies at 100k) and cached in the temp dir; the built
 // browser shell serves them to Debian's Chromium driven by Playwright. Also the core's own costs:
 // opening the library, the first listing (building the ordering) and a page of 100 after that.
+// `measureCore` and `measureBrowser` are also the suite's (npm run bench) figures; the latter
+// also reads the browser shell's resident memory once the search index is loaded.
+import { readFileSync } from 'node:fs'
 import { chromium, type Page } from '@playwright/test'
-import { createCore } from '../../../electron/core/create-core'
+import { createCore, type CoreOptions } from '../../../electron/core/create-core'
 import { startBrowserShell } from '../../helpers/browser-shell'
+import { createNodeHttpBridge } from '../../helpers/http-bridge'
 import { mulberry32 } from '../../helpers/prng'
-import { cachedLibrary } from './cached-library'
+import { benchLibrary } from '../bench-library'
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
 /** Opens right after the first paint (as a user might), then more once the app has settled. */
@@ -46,15 +50,20 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
 }
 
-async function measureCore(
+export type CoreRow = Pick<Row, 'coreOpenMs' | 'firstListMs' | 'pageMs'>
+
+/** Opens a core on `dataDir` (with `options`, default: no workers) and lists pages of 100. */
+export async function measureCore(
   dataDir: string,
-): Promise<Pick<Row, 'coreOpenMs' | 'firstListMs' | 'pageMs'>> {
+  options: Partial<CoreOptions> = {},
+): Promise<CoreRow> {
   let start = performance.now()
   const core = await createCore({
     dataDir,
     resourcesDir: '/nonexistent',
     shell: 'test',
     seedSample: false,
+    ...options,
   })
   const coreOpenMs = performance.now() - start
   start = performance.now()
@@ -103,14 +112,34 @@ function timeOpen(page: Page, how: 'j' | 'click', pick: number): Promise<number>
   return page.evaluate(`(${TIME_OPEN})(${JSON.stringify({ how, pick })})`) as Promise<number>
 }
 
-async function measureBrowser(
-  dataDir: string,
-): Promise<
-  Pick<
-    Row,
-    'firstPaintMs' | 'earlyP50' | 'earlyP95' | 'openP50' | 'openP95' | 'rowsInDom' | 'rowsInView'
-  >
-> {
+export type BrowserRow = Pick<
+  Row,
+  'firstPaintMs' | 'earlyP50' | 'earlyP95' | 'openP50' | 'openP95' | 'rowsInDom' | 'rowsInView'
+> & {
+  /** The browser shell's process (core, server, worker threads) once the index is loaded. */
+  shellRssBytes: number
+  shellPeakRssBytes: number
+  chromiumVersion: string
+}
+
+/** A process's resident memory now and at its peak (Linux /proc), in bytes; NaN elsewhere. */
+function residentMemory(pid: number | undefined): { rss: number; peak: number } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const kb = (field: string): number =>
+      Number(new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(status)?.[1] ?? NaN) * 1024
+    return { rss: kb('VmRSS'), peak: kb('VmHWM') }
+  } catch {
+    return { rss: NaN, peak: NaN }
+  }
+}
+
+/**
+ * The built browser shell on `dataDir` in Chromium: first list paint after page load, opens
+ * right after it and once settled, rows in the DOM; then, once the shell's search index is
+ * loaded and has answered a query, the shell process's resident memory.
+ */
+export async function measureBrowser(dataDir: string): Promise<BrowserRow> {
   const shell = await startBrowserShell(dataDir)
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -145,6 +174,17 @@ async function measureBrowser(
     const early = await openSome(EARLY_OPENS)
     await page.waitForTimeout(SETTLE_MS)
     const times = await openSome(OPENS)
+    // The core as a reader leaves it: library open, list served, search index loaded and used.
+    const url = new URL(shell.url)
+    const api = createNodeHttpBridge(url.origin, url.searchParams.get('token')!)
+    for (let tries = 0; ; tries++) {
+      const result = await api.search({ query: 'river ', limit: 20 })
+      if (!result.ok) throw new Error(result.error.message)
+      if (result.value.indexing === null || tries >= 600) break
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    api.close()
+    const memory = residentMemory(shell.process.pid)
     return {
       firstPaintMs,
       earlyP50: percentile(early, 50),
@@ -153,6 +193,9 @@ async function measureBrowser(
       openP95: percentile(times, 95),
       rowsInDom,
       rowsInView,
+      shellRssBytes: memory.rss,
+      shellPeakRssBytes: memory.peak,
+      chromiumVersion: browser.version(),
     }
   } finally {
     await browser.close()
@@ -164,7 +207,7 @@ async function main(): Promise<void> {
   const rows: Row[] = []
   for (const items of SIZES) {
     const started = performance.now()
-    const { dataDir, fresh } = await cachedLibrary(items)
+    const { dataDir, fresh } = await benchLibrary(items)
     console.log(
       `${items} items: library ${fresh ? 'generated' : 'reused'} in ${((performance.now() - started) / 1000).toFixed(1)} s (${dataDir})`,
     )
@@ -198,7 +241,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error)
-  process.exit(1)
-})
+if (require.main === module)
+  main().catch((error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  })
