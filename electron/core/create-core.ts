@@ -709,8 +709,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   // A window is about to ask for the list: build the ordering now, in idle time, not on its
-  // first request. The article pipeline (jsdom, DOMPurify: ~1 s cold) is loaded once the first
-  // page of the list has gone out — earlier it would hold up the window's own page load.
+  // first request. (The sanitizer worker is already loading jsdom on the other core; once the
+  // first page is out, the first article is read once so the rest of its path is warm too.)
   if (warmsUp) void listing.warm()
   // citeproc builds a style's engine on first use (~0.2–2 s): in a window, have its worker do
   // that once the list is out, so the first export finds it ready. Without a worker the first
