@@ -5,7 +5,9 @@
 // summaries are made only for the page asked for. It keeps no summaries and writes nothing.
 import { randomBytes } from 'node:crypto'
 import type { ItemSummary } from '../../shared/domain'
+import { isoTime } from './iso-time'
 import { annotationCounts, toSummary } from './library-views'
+import { sortNewestFirst } from './sort-newest-first'
 import type { LibraryStore } from './store/library-store'
 
 export interface ListFilter {
@@ -50,76 +52,6 @@ const WARM_SLICE_FEEDS = 50
 
 /** Listings kept for clients paging through them; older ones are recomputed when asked for. */
 const SNAPSHOTS_KEPT = 16
-
-const collator = new Intl.Collator()
-
-/** The number the digits s[from, from + count) spell, NaN if one is not a digit. */
-function digits(s: string, from: number, count: number): number {
-  let value = 0
-  for (let i = from; i < from + count; i++) {
-    const digit = s.charCodeAt(i) - 48
-    if (digit < 0 || digit > 9) return NaN
-    value = value * 10 + digit
-  }
-  return value
-}
-
-/**
- * Milliseconds of an ISO 8601 date. The stored form (YYYY-MM-DDTHH:MM:SS[.sss]Z) is read by hand,
- * ~2× faster than Date.parse over 100k rows; anything else goes to Date.parse. Undated: oldest.
- */
-export function isoTime(iso: string): number {
-  const n = iso.length
-  if ((n === 20 || n === 24) && iso.charCodeAt(n - 1) === 90 && iso.charCodeAt(10) === 84) {
-    const time = Date.UTC(
-      digits(iso, 0, 4),
-      digits(iso, 5, 2) - 1,
-      digits(iso, 8, 2),
-      digits(iso, 11, 2),
-      digits(iso, 14, 2),
-      digits(iso, 17, 2),
-      n === 24 ? digits(iso, 20, 3) : 0,
-    )
-    if (!Number.isNaN(time)) return time
-  }
-  const parsed = Date.parse(iso)
-  return Number.isNaN(parsed) ? -8.64e15 : parsed
-}
-
-/** Rows per second one packed sort key can tell apart (index bits under the time in seconds). */
-const INDEX_BITS = 2 ** 21
-
-/**
- * Row indexes ordered newest first, equal times by title. The seconds and the row index are
- * packed in one double and sorted natively (no comparator: ~10× faster at 100k rows); only rows
- * sharing a second are then compared by milliseconds and title.
- */
-export function sortNewestFirst(times: readonly number[], titles: readonly string[]): number[] {
-  const n = times.length
-  const byTitle = (a: number, b: number): number =>
-    times[b]! - times[a]! || collator.compare(titles[a]!, titles[b]!)
-  if (n >= INDEX_BITS) return Array.from({ length: n }, (_, i) => i).sort(byTitle)
-  const packed = new Float64Array(n)
-  // Newest first = ascending negated seconds; the index below keeps every key distinct.
-  for (let i = 0; i < n; i++) packed[i] = -Math.floor(times[i]! / 1000) * INDEX_BITS + i
-  packed.sort()
-  const order = new Array<number>(n)
-  for (let i = 0; i < n; i++) {
-    const key = packed[i]!
-    order[i] = key - Math.floor(key / INDEX_BITS) * INDEX_BITS
-  }
-  for (let start = 0; start < n;) {
-    const second = Math.floor(times[order[start]!]! / 1000)
-    let end = start + 1
-    while (end < n && Math.floor(times[order[end]!]! / 1000) === second) end++
-    if (end - start > 1) {
-      const group = order.slice(start, end).sort(byTitle)
-      for (let i = 0; i < group.length; i++) order[start + i] = group[i]!
-    }
-    start = end
-  }
-  return order
-}
 
 export class ItemListing {
   private order: Entry[] = []
