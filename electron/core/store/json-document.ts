@@ -18,6 +18,20 @@ export interface SetAsideNotice {
 
 export class NewerSchemaError extends Error {}
 
+/** A document over `file` holding its defaults, not read: for a file known not to exist yet. */
+export function unreadJsonDocument<T extends Versioned>(
+  file: string,
+  defaults: () => T,
+  /** Write without indentation: for large machine-written files (item lists). */
+  compact = false,
+): Low<T> {
+  const adapter = new DataFile<T>(file, {
+    parse: JSON.parse,
+    stringify: compact ? (data) => JSON.stringify(data) : (data) => JSON.stringify(data, null, 2),
+  })
+  return new Low<T>(adapter, defaults())
+}
+
 export async function openJsonDocument<T extends Versioned>(
   file: string,
   defaults: () => T,
@@ -26,11 +40,7 @@ export async function openJsonDocument<T extends Versioned>(
   /** Write without indentation: for large machine-written files (item lists). */
   compact = false,
 ): Promise<Low<T>> {
-  const adapter = new DataFile<T>(file, {
-    parse: JSON.parse,
-    stringify: compact ? (data) => JSON.stringify(data) : (data) => JSON.stringify(data, null, 2),
-  })
-  const db = new Low<T>(adapter, defaults())
+  const db = unreadJsonDocument(file, defaults, compact)
   let reason: string | null = null
   try {
     await db.read()
