@@ -5,10 +5,9 @@
 // summaries are made only for the page asked for. It keeps no summaries and writes nothing.
 import { randomBytes } from 'node:crypto'
 import type { ItemSummary } from '../../shared/domain'
-import { isoTime } from './iso-time'
 import { annotationCounts, toSummary } from './library-views'
 import { sortNewestFirst } from './sort-newest-first'
-import type { LibraryStore } from './store/library-store'
+import type { LibraryStore, OrderRow } from './store/library-store'
 
 export interface ListFilter {
   feedId?: string
@@ -19,12 +18,7 @@ export interface ListFilter {
 }
 
 /** One row of the ordering: what filtering and dedupe need, nothing that goes stale. */
-interface Entry {
-  readonly feedId: string
-  readonly id: string
-  /** The story key when the story is in several feeds, else null. */
-  readonly story: string | null
-}
+type Entry = OrderRow
 
 export interface Snapshot {
   readonly id: string
@@ -34,7 +28,7 @@ export interface Snapshot {
   readonly entries: readonly Entry[]
   /** Made on first count: the listing's item ids by feed, and read ones counted per feed. */
   counts: {
-    byFeed: Map<string, Set<string>>
+    byFeed: Map<string, string[]>
     read: Map<string, { stateRev: number; count: number }>
     stateRev: number
     unread: number
@@ -66,6 +60,7 @@ export class ItemListing {
   private ordering(): readonly Entry[] {
     const rev = this.store.revisions.items
     if (rev === this.orderRev) return this.order
+    if (this.installPresorted(rev)) return this.order
     const rows: Collected = { entries: [], times: [], titles: [] }
     for (const feed of this.store.feeds()) this.collect(feed.id, rows)
     this.install(rows, rev)
@@ -78,6 +73,7 @@ export class ItemListing {
    */
   async warm(): Promise<void> {
     const rev = this.store.revisions.items
+    if (rev === this.orderRev || this.installPresorted(rev)) return
     const rows: Collected = { entries: [], times: [], titles: [] }
     const feeds = [...this.store.feeds()]
     for (let i = 0; i < feeds.length; i++) {
@@ -92,13 +88,23 @@ export class ItemListing {
   }
 
   private collect(feedId: string, rows: Collected): void {
-    for (const item of this.store.items(feedId)) {
+    // From the feed's items, or from the listing catalog while the feed is not loaded yet.
+    this.store.forEachListingRow(feedId, (id, time, title, story) => {
       // Only a story in several feeds needs the dedupe check; most have one copy.
-      const shared = item.storyKey && this.store.storyItems(item.storyKey).length > 1
-      rows.entries.push({ feedId, id: item.id, story: shared ? item.storyKey! : null })
-      rows.times.push(isoTime(item.published ?? item.firstSeenAt))
-      rows.titles.push(item.title)
-    }
+      const shared = story !== null && this.store.storyCount(story) > 1
+      rows.entries.push({ feedId, id, story: shared ? story : null })
+      rows.times.push(time)
+      rows.titles.push(title)
+    })
+  }
+
+  /** The order the listing catalog recorded, while it still holds: no sort at start-up. */
+  private installPresorted(rev: number): boolean {
+    const presorted = this.store.presortedOrder()
+    if (!presorted) return false
+    this.order = presorted
+    this.orderRev = rev
+    return true
   }
 
   private install(rows: Collected, rev: number): void {
@@ -177,12 +183,11 @@ export class ItemListing {
     const touched = new Set<string>()
     if (filter.unreadOnly || filter.view === 'starred') {
       for (const feed of store.feeds()) {
-        for (const state of Object.values(store.touchedStates(feed.id))) {
-          if ((filter.unreadOnly && state.read) || (filter.view === 'starred' && state.starred)) {
-            touched.add(feed.id)
-            break
-          }
-        }
+        if (
+          (filter.unreadOnly && store.hasFlagged(feed.id, 'read')) ||
+          (filter.view === 'starred' && store.hasFlagged(feed.id, 'starred'))
+        )
+          touched.add(feed.id)
       }
     }
     // Across feeds one story published in several feeds is listed once (see alsoIn): the
@@ -194,9 +199,10 @@ export class ItemListing {
       if (filter.feedId && entry.feedId !== filter.feedId) continue
       if (inFolder && !inFolder.has(entry.feedId)) continue
       if (filter.view === 'starred' || (filter.unreadOnly && touched.has(entry.feedId))) {
-        const state = touched.has(entry.feedId) ? store.itemState(entry.feedId, entry.id) : {}
-        if (filter.unreadOnly && state.read) continue
-        if (filter.view === 'starred' && !state.starred) continue
+        const flagged = touched.has(entry.feedId)
+        if (filter.unreadOnly && flagged && store.isRead(entry.feedId, entry.id)) continue
+        if (filter.view === 'starred' && !(flagged && store.isStarred(entry.feedId, entry.id)))
+          continue
       }
       if (annotated && !annotated.has(entry.id)) continue
       if (dedupe && entry.story) {
@@ -209,18 +215,18 @@ export class ItemListing {
   }
 
   /**
-   * Unread rows of a listing, with their current state. Counted from the sparse read states of
-   * each feed (what was read, not every row) and recounted only for feeds whose states changed,
-   * so opening an item costs one feed's recount, not a pass over 100k rows.
+   * Unread rows of a listing, with their current state. Read rows are counted per feed, only in
+   * feeds with anything read, and recounted only for feeds whose states changed, so opening an
+   * item costs one feed's recount (its rows in the listing), not a pass over 100k rows.
    */
   unreadTotal(snapshot: Snapshot): number {
     const stateRev = this.store.revisions.state
     if (!snapshot.counts) {
-      const byFeed = new Map<string, Set<string>>()
+      const byFeed = new Map<string, string[]>()
       for (const entry of snapshot.entries) {
         const ids = byFeed.get(entry.feedId)
-        if (ids) ids.add(entry.id)
-        else byFeed.set(entry.feedId, new Set([entry.id]))
+        if (ids) ids.push(entry.id)
+        else byFeed.set(entry.feedId, [entry.id])
       }
       snapshot.counts = { byFeed, read: new Map(), stateRev: -1, unread: 0 }
     }
@@ -232,9 +238,9 @@ export class ItemListing {
       let known = counts.read.get(feedId)
       if (known?.stateRev !== feedRev) {
         let count = 0
-        for (const [itemId, state] of Object.entries(this.store.touchedStates(feedId))) {
-          if (state.read && ids.has(itemId)) count++
-        }
+        // A feed nothing of which is read (most, at first) costs nothing more.
+        if (this.store.hasFlagged(feedId, 'read'))
+          for (const itemId of ids) if (this.store.isRead(feedId, itemId)) count++
         known = { stateRev: feedRev, count }
         counts.read.set(feedId, known)
       }
@@ -245,9 +251,15 @@ export class ItemListing {
     return counts.unread
   }
 
+  /** The feeds of rows [offset, offset + limit): page() needs them loaded. */
+  feedsOfPage(snapshot: Snapshot, offset: number, limit: number): string[] {
+    return [...new Set(snapshot.entries.slice(offset, offset + limit).map((e) => e.feedId))]
+  }
+
   /**
    * Summaries of rows [offset, offset + limit), with current state; null when one of them is
-   * gone from the library (retention): the caller then lists afresh.
+   * gone from the library (retention): the caller then lists afresh. Their feeds must be loaded
+   * (feedsOfPage).
    */
   page(snapshot: Snapshot, offset: number, limit: number): ItemSummary[] | null {
     const counts = new Map<string, Map<string, number>>()
@@ -280,8 +292,7 @@ export class ItemListing {
   /** The first unread row after `after`, else the first unread one before it (wrapping). */
   nextUnread(snapshot: Snapshot, after: number): number | null {
     const { entries } = snapshot
-    const unread = (i: number): boolean =>
-      !this.store.itemState(entries[i]!.feedId, entries[i]!.id).read
+    const unread = (i: number): boolean => !this.store.isRead(entries[i]!.feedId, entries[i]!.id)
     for (let i = Math.max(0, after + 1); i < entries.length; i++) if (unread(i)) return i
     for (let i = 0; i < Math.min(after, entries.length); i++) if (unread(i)) return i
     return null
