@@ -262,6 +262,8 @@ export class FeedDocuments {
             while (this.foregroundLoads > 0)
               await new Promise<void>((resolve) => this.foregroundWaiters.push(resolve))
             await this.load(id)
+            // Files are read synchronously (see json-document): give requests their turn.
+            await new Promise((resolve) => setImmediate(resolve))
           }
         }),
       )

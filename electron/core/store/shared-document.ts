@@ -6,7 +6,7 @@
 // another's stale copy.
 import type { Low } from 'lowdb'
 import lockfile from 'proper-lockfile'
-import { sameStamp, stampOf, type FileStamp } from './file-stamp'
+import { sameStamp, stampOf, stampOfSync, type FileStamp } from './file-stamp'
 import {
   openJsonDocument,
   unreadJsonDocument,
@@ -67,7 +67,7 @@ export class SharedDocument<T extends Versioned> {
   ): Promise<SharedDocument<T>> {
     // Stamped before reading: a file replaced during the read then looks changed and is read
     // again, rather than its old content passing for the new version.
-    const before = await stampOf(file)
+    const before = stampOfSync(file)
     let setAside = false
     const db = await openJsonDocument(
       file,
