@@ -114,6 +114,21 @@ const SEARCH_LOAD_FALLBACK_MS = 5_000
  */
 const QUIET_MS = 600
 const BACKGROUND_START_MAX_MS = 8_000
+/**
+ * Calls answered before the store has read every feed (see LibraryStore): what a window asks at
+ * start. Each reads the feeds it needs first (a list page's, an article's); the rest wait.
+ */
+const READY_FROM_CATALOG = new Set<keyof ReaderApi>([
+  'getAppInfo',
+  'getSettings',
+  'updateSettings',
+  'listFeeds',
+  'listItems',
+  'locateItem',
+  'getArticle',
+  'setItemState',
+  'listAnnotations',
+])
 
 export const SAMPLE_FEED_URL = `${SAMPLE_SCHEME}feed.xml`
 
@@ -121,10 +136,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date())
   const log = options.log ?? (() => {})
   const setAside: SetAsideNotice[] = []
-  const store = await LibraryStore.open(options.dataDir, (notice) => {
-    setAside.push(notice)
-    log(`Moved unreadable ${notice.file} aside to ${notice.movedTo}: ${notice.reason}`)
-  })
+  const store = await LibraryStore.open(
+    options.dataDir,
+    (notice) => {
+      setAside.push(notice)
+      log(`Moved unreadable ${notice.file} aside to ${notice.movedTo}: ${notice.reason}`)
+    },
+    { useCatalog: true, log },
+  )
   const warmsUp = options.shell === 'browser' || options.shell === 'electron'
   // In a window, the search index loads once the first list page has been sent (or after a few
   // seconds without one): the list is what the reader waits for at start, not search.
@@ -183,6 +202,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       indexOf: (itemId: string) => listing.indexOf(snapshot, itemId),
       nextUnread: (after: number) => listing.nextUnread(snapshot, after),
       summaryAt: (index: number) => listing.summaryAt(snapshot, index),
+      /** Reads the feeds of rows [offset, offset + limit) if the store has not yet. */
+      loadPage: (offset: number, limit: number) =>
+        store.loadFeeds(listing.feedsOfPage(snapshot, offset, limit)),
     }
   }
 
@@ -237,6 +259,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }).citation
 
   const articleOf = async (itemId: string) => {
+    await store.loadItemFeed(itemId)
     const found = store.findItem(itemId)
     const summary = summaryOf(store, itemId)
     if (!found || !summary) return null
@@ -518,16 +541,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         articlesWarm = true
         setTimeout(() => {
           firstListSent()
-          const item = listingOf({}).page(0, 1)?.[0]
-          if (item) articleOf(item.id).catch((error: unknown) => log(`Warm-up: ${String(error)}`))
+          const warm = async (): Promise<void> => {
+            const top = listingOf({})
+            await top.loadPage(0, 1)
+            const item = top.page(0, 1)?.[0]
+            if (item) await articleOf(item.id)
+          }
+          warm().catch((error: unknown) => log(`Warm-up: ${String(error)}`))
         }, 0)
       }
       if (filter.feedId && !store.feed(filter.feedId)) return fail('not-found', 'No such feed')
       let listing = listingOf(filter, snapshot)
+      await listing.loadPage(offset, limit)
       let items = listing.page(offset, limit)
       // A row of the snapshot left the library (retention): list afresh.
       if (!items) {
         listing = listingOf(filter)
+        await listing.loadPage(offset, limit)
         items = listing.page(offset, limit) ?? []
       }
       return ok({
@@ -544,6 +574,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const listing = listingOf(filter, snapshot)
       const index =
         find.kind === 'item' ? listing.indexOf(find.itemId) : listing.nextUnread(find.after)
+      if (index !== null) await listing.loadPage(index, 1)
       return ok({
         snapshot: listing.snapshot.id,
         total: listing.snapshot.entries.length,
@@ -558,6 +589,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
 
     setItemState: async ({ itemId, read, starred }) => {
+      await store.loadItemFeed(itemId)
       const found = store.findItem(itemId)
       if (!found) return fail('not-found', 'No such item')
       await store.setItemState(found.feedId, itemId, { read, starred })
@@ -665,6 +697,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
 
     listAnnotations: async ({ itemId }) => {
+      await store.loadItemFeed(itemId)
       const found = store.findItem(itemId)
       if (!found) return fail('not-found', 'No such item')
       return ok(sortedAnnotations(store, found.feedId, itemId))
@@ -722,12 +755,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       .catch((error: unknown) => log(`Citation warm-up: ${String(error)}`))
 
   // Before each call, pick up what another process (the CLI beside the app) wrote meanwhile.
+  // Opened from the listing catalog, the store reads its feeds after the first list page (or when
+  // asked): the calls a window makes at start read only the feeds they need, every other call
+  // waits until all are read.
   const fresh = Object.fromEntries(
     Object.entries(api).map(([name, method]) => [
       name,
       async (args: unknown) => {
         activity.touch()
         await store.refresh()
+        if (!store.fullyLoaded && !READY_FROM_CATALOG.has(name as keyof ReaderApi))
+          await store.loadAll()
         return (method as (a: unknown) => Promise<unknown>)(args)
       },
     ]),
@@ -773,6 +811,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await pool.close()
       await sanitizer.close()
       await citationRenderer.close()
+      // Last: the listing catalog is written (when worth it) from what is read by then.
+      await store.close()
     },
   }
 }

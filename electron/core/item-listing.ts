@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto'
 import type { ItemSummary } from '../../shared/domain'
 import { annotationCounts, toSummary } from './library-views'
-import type { LibraryStore } from './store/library-store'
+import { sortNewestFirst } from './sort-newest-first'
+import type { LibraryStore, OrderRow } from './store/library-store'
 
 export interface ListFilter {
   feedId?: string
@@ -17,12 +18,7 @@ export interface ListFilter {
 }
 
 /** One row of the ordering: what filtering and dedupe need, nothing that goes stale. */
-interface Entry {
-  readonly feedId: string
-  readonly id: string
-  /** The story key when the story is in several feeds, else null. */
-  readonly story: string | null
-}
+type Entry = OrderRow
 
 export interface Snapshot {
   readonly id: string
@@ -32,7 +28,7 @@ export interface Snapshot {
   readonly entries: readonly Entry[]
   /** Made on first count: the listing's item ids by feed, and read ones counted per feed. */
   counts: {
-    byFeed: Map<string, Set<string>>
+    byFeed: Map<string, string[]>
     read: Map<string, { stateRev: number; count: number }>
     stateRev: number
     unread: number
@@ -51,76 +47,6 @@ const WARM_SLICE_FEEDS = 50
 /** Listings kept for clients paging through them; older ones are recomputed when asked for. */
 const SNAPSHOTS_KEPT = 16
 
-const collator = new Intl.Collator()
-
-/** The number the digits s[from, from + count) spell, NaN if one is not a digit. */
-function digits(s: string, from: number, count: number): number {
-  let value = 0
-  for (let i = from; i < from + count; i++) {
-    const digit = s.charCodeAt(i) - 48
-    if (digit < 0 || digit > 9) return NaN
-    value = value * 10 + digit
-  }
-  return value
-}
-
-/**
- * Milliseconds of an ISO 8601 date. The stored form (YYYY-MM-DDTHH:MM:SS[.sss]Z) is read by hand,
- * ~2× faster than Date.parse over 100k rows; anything else goes to Date.parse. Undated: oldest.
- */
-export function isoTime(iso: string): number {
-  const n = iso.length
-  if ((n === 20 || n === 24) && iso.charCodeAt(n - 1) === 90 && iso.charCodeAt(10) === 84) {
-    const time = Date.UTC(
-      digits(iso, 0, 4),
-      digits(iso, 5, 2) - 1,
-      digits(iso, 8, 2),
-      digits(iso, 11, 2),
-      digits(iso, 14, 2),
-      digits(iso, 17, 2),
-      n === 24 ? digits(iso, 20, 3) : 0,
-    )
-    if (!Number.isNaN(time)) return time
-  }
-  const parsed = Date.parse(iso)
-  return Number.isNaN(parsed) ? -8.64e15 : parsed
-}
-
-/** Rows per second one packed sort key can tell apart (index bits under the time in seconds). */
-const INDEX_BITS = 2 ** 21
-
-/**
- * Row indexes ordered newest first, equal times by title. The seconds and the row index are
- * packed in one double and sorted natively (no comparator: ~10× faster at 100k rows); only rows
- * sharing a second are then compared by milliseconds and title.
- */
-export function sortNewestFirst(times: readonly number[], titles: readonly string[]): number[] {
-  const n = times.length
-  const byTitle = (a: number, b: number): number =>
-    times[b]! - times[a]! || collator.compare(titles[a]!, titles[b]!)
-  if (n >= INDEX_BITS) return Array.from({ length: n }, (_, i) => i).sort(byTitle)
-  const packed = new Float64Array(n)
-  // Newest first = ascending negated seconds; the index below keeps every key distinct.
-  for (let i = 0; i < n; i++) packed[i] = -Math.floor(times[i]! / 1000) * INDEX_BITS + i
-  packed.sort()
-  const order = new Array<number>(n)
-  for (let i = 0; i < n; i++) {
-    const key = packed[i]!
-    order[i] = key - Math.floor(key / INDEX_BITS) * INDEX_BITS
-  }
-  for (let start = 0; start < n;) {
-    const second = Math.floor(times[order[start]!]! / 1000)
-    let end = start + 1
-    while (end < n && Math.floor(times[order[end]!]! / 1000) === second) end++
-    if (end - start > 1) {
-      const group = order.slice(start, end).sort(byTitle)
-      for (let i = 0; i < group.length; i++) order[start + i] = group[i]!
-    }
-    start = end
-  }
-  return order
-}
-
 export class ItemListing {
   private order: Entry[] = []
   private orderRev = -1
@@ -134,6 +60,7 @@ export class ItemListing {
   private ordering(): readonly Entry[] {
     const rev = this.store.revisions.items
     if (rev === this.orderRev) return this.order
+    if (this.installPresorted(rev)) return this.order
     const rows: Collected = { entries: [], times: [], titles: [] }
     for (const feed of this.store.feeds()) this.collect(feed.id, rows)
     this.install(rows, rev)
@@ -146,6 +73,7 @@ export class ItemListing {
    */
   async warm(): Promise<void> {
     const rev = this.store.revisions.items
+    if (rev === this.orderRev || this.installPresorted(rev)) return
     const rows: Collected = { entries: [], times: [], titles: [] }
     const feeds = [...this.store.feeds()]
     for (let i = 0; i < feeds.length; i++) {
@@ -160,13 +88,23 @@ export class ItemListing {
   }
 
   private collect(feedId: string, rows: Collected): void {
-    for (const item of this.store.items(feedId)) {
+    // From the feed's items, or from the listing catalog while the feed is not loaded yet.
+    this.store.forEachListingRow(feedId, (id, time, title, story) => {
       // Only a story in several feeds needs the dedupe check; most have one copy.
-      const shared = item.storyKey && this.store.storyItems(item.storyKey).length > 1
-      rows.entries.push({ feedId, id: item.id, story: shared ? item.storyKey! : null })
-      rows.times.push(isoTime(item.published ?? item.firstSeenAt))
-      rows.titles.push(item.title)
-    }
+      const shared = story !== null && this.store.storyCount(story) > 1
+      rows.entries.push({ feedId, id, story: shared ? story : null })
+      rows.times.push(time)
+      rows.titles.push(title)
+    })
+  }
+
+  /** The order the listing catalog recorded, while it still holds: no sort at start-up. */
+  private installPresorted(rev: number): boolean {
+    const presorted = this.store.presortedOrder()
+    if (!presorted) return false
+    this.order = presorted
+    this.orderRev = rev
+    return true
   }
 
   private install(rows: Collected, rev: number): void {
@@ -245,12 +183,11 @@ export class ItemListing {
     const touched = new Set<string>()
     if (filter.unreadOnly || filter.view === 'starred') {
       for (const feed of store.feeds()) {
-        for (const state of Object.values(store.touchedStates(feed.id))) {
-          if ((filter.unreadOnly && state.read) || (filter.view === 'starred' && state.starred)) {
-            touched.add(feed.id)
-            break
-          }
-        }
+        if (
+          (filter.unreadOnly && store.hasFlagged(feed.id, 'read')) ||
+          (filter.view === 'starred' && store.hasFlagged(feed.id, 'starred'))
+        )
+          touched.add(feed.id)
       }
     }
     // Across feeds one story published in several feeds is listed once (see alsoIn): the
@@ -262,9 +199,10 @@ export class ItemListing {
       if (filter.feedId && entry.feedId !== filter.feedId) continue
       if (inFolder && !inFolder.has(entry.feedId)) continue
       if (filter.view === 'starred' || (filter.unreadOnly && touched.has(entry.feedId))) {
-        const state = touched.has(entry.feedId) ? store.itemState(entry.feedId, entry.id) : {}
-        if (filter.unreadOnly && state.read) continue
-        if (filter.view === 'starred' && !state.starred) continue
+        const flagged = touched.has(entry.feedId)
+        if (filter.unreadOnly && flagged && store.isRead(entry.feedId, entry.id)) continue
+        if (filter.view === 'starred' && !(flagged && store.isStarred(entry.feedId, entry.id)))
+          continue
       }
       if (annotated && !annotated.has(entry.id)) continue
       if (dedupe && entry.story) {
@@ -277,18 +215,18 @@ export class ItemListing {
   }
 
   /**
-   * Unread rows of a listing, with their current state. Counted from the sparse read states of
-   * each feed (what was read, not every row) and recounted only for feeds whose states changed,
-   * so opening an item costs one feed's recount, not a pass over 100k rows.
+   * Unread rows of a listing, with their current state. Read rows are counted per feed, only in
+   * feeds with anything read, and recounted only for feeds whose states changed, so opening an
+   * item costs one feed's recount (its rows in the listing), not a pass over 100k rows.
    */
   unreadTotal(snapshot: Snapshot): number {
     const stateRev = this.store.revisions.state
     if (!snapshot.counts) {
-      const byFeed = new Map<string, Set<string>>()
+      const byFeed = new Map<string, string[]>()
       for (const entry of snapshot.entries) {
         const ids = byFeed.get(entry.feedId)
-        if (ids) ids.add(entry.id)
-        else byFeed.set(entry.feedId, new Set([entry.id]))
+        if (ids) ids.push(entry.id)
+        else byFeed.set(entry.feedId, [entry.id])
       }
       snapshot.counts = { byFeed, read: new Map(), stateRev: -1, unread: 0 }
     }
@@ -300,9 +238,9 @@ export class ItemListing {
       let known = counts.read.get(feedId)
       if (known?.stateRev !== feedRev) {
         let count = 0
-        for (const [itemId, state] of Object.entries(this.store.touchedStates(feedId))) {
-          if (state.read && ids.has(itemId)) count++
-        }
+        // A feed nothing of which is read (most, at first) costs nothing more.
+        if (this.store.hasFlagged(feedId, 'read'))
+          for (const itemId of ids) if (this.store.isRead(feedId, itemId)) count++
         known = { stateRev: feedRev, count }
         counts.read.set(feedId, known)
       }
@@ -313,9 +251,15 @@ export class ItemListing {
     return counts.unread
   }
 
+  /** The feeds of rows [offset, offset + limit): page() needs them loaded. */
+  feedsOfPage(snapshot: Snapshot, offset: number, limit: number): string[] {
+    return [...new Set(snapshot.entries.slice(offset, offset + limit).map((e) => e.feedId))]
+  }
+
   /**
    * Summaries of rows [offset, offset + limit), with current state; null when one of them is
-   * gone from the library (retention): the caller then lists afresh.
+   * gone from the library (retention): the caller then lists afresh. Their feeds must be loaded
+   * (feedsOfPage).
    */
   page(snapshot: Snapshot, offset: number, limit: number): ItemSummary[] | null {
     const counts = new Map<string, Map<string, number>>()
@@ -348,8 +292,7 @@ export class ItemListing {
   /** The first unread row after `after`, else the first unread one before it (wrapping). */
   nextUnread(snapshot: Snapshot, after: number): number | null {
     const { entries } = snapshot
-    const unread = (i: number): boolean =>
-      !this.store.itemState(entries[i]!.feedId, entries[i]!.id).read
+    const unread = (i: number): boolean => !this.store.isRead(entries[i]!.feedId, entries[i]!.id)
     for (let i = Math.max(0, after + 1); i < entries.length; i++) if (unread(i)) return i
     for (let i = 0; i < Math.min(after, entries.length); i++) if (unread(i)) return i
     return null

@@ -5,13 +5,9 @@ import { toAnnotation } from './annotations/stored-annotation'
 import type { LibraryStore, StoredFeed, StoredItem } from './store/library-store'
 
 export function toFeed(store: LibraryStore, feed: StoredFeed): Feed {
-  const items = store.items(feed.id)
-  // States are sparse (only touched items): count the read ones still in this feed.
-  let read = 0
-  for (const [itemId, state] of Object.entries(store.touchedStates(feed.id))) {
-    if (state.read && store.findItem(itemId)?.feedId === feed.id) read++
-  }
-  const unread = items.length - read
+  // Counted from the catalog for a feed not loaded yet; recounted only when the feed changes.
+  const itemCount = store.itemCount(feed.id)
+  const unread = itemCount - store.readCount(feed.id)
   return {
     id: feed.id,
     url: feed.url,
@@ -27,7 +23,7 @@ export function toFeed(store: LibraryStore, feed: StoredFeed): Feed {
     nextCheckAt: feed.nextCheckAt ?? null,
     gone: Boolean(feed.gone),
     warnings: feed.warnings ?? [],
-    itemCount: items.length,
+    itemCount,
     unreadCount: unread,
     annotationCount: store.annotations(feed.id).length,
   }
@@ -50,9 +46,9 @@ export function toSummary(
   const alsoIn = item.storyKey
     ? store
         .storyItems(item.storyKey)
-        .filter((other) => other.item.id !== item.id)
+        .filter((other) => other.itemId !== item.id)
         .map((other) => ({
-          itemId: other.item.id,
+          itemId: other.itemId,
           feedId: other.feedId,
           feedTitle: store.feed(other.feedId)?.title ?? '',
         }))

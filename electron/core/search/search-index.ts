@@ -122,6 +122,10 @@ export class SearchIndex {
     this.dir = join(options.dataDir, 'search')
     this.worker = new IndexWorker(options.worker ?? { workerScript: null })
     this.ready = (options.startAfter ?? Promise.resolve())
+      // The index walks every item: the store reads its feeds first (opened from the listing
+      // catalog, a store has read only some; a window's store reads the rest here, in the
+      // background, once its first list page is out).
+      .then(() => store.loadAll())
       .then(() => this.load())
       .catch((error: unknown) => this.log(`Search index not loaded: ${String(error)}`))
       .then(() => {

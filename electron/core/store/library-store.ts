@@ -6,142 +6,58 @@
 //   bodies/<ab>/<sha256>.html      sanitized article bodies, immutable
 //   settings.json                  the user's preferences (theme, sync interval…)
 //   removed/<time>-<feedId>/       a deleted subscription's files, kept so nothing is lost
+//   catalog/listing.json           a cache of what the item listing needs (see below)
 // Marking one item read rewrites only its feed's state.json, whatever the library's size.
-// Everything is loaded into memory on open. Each file is a SharedDocument: changes are applied
-// under a cross-process lock to the newest data and written atomically, and refresh() re-reads
-// what other processes (the CLI next to the app) changed, found through the change journal.
+// Each file is a SharedDocument: changes are applied under a cross-process lock to the newest
+// data and written atomically, and refresh() re-reads what other processes (the CLI next to the
+// app) changed, found through the change journal.
+// Opening: parsing every feed's items (80 MB of JSON at 100k items) took most of a second and more
+// in garbage collection, so the core's store (useCatalog) reads the listing catalog instead — one
+// file with each feed's ids, read/starred rows, story keys and the listing's order, valid for a
+// feed while its items.json and state.json carry the stamps recorded with them. Feeds it
+// describes are "catalogued": listed and counted from their rows, their files read later
+// (loadAll, in the background, yielding to requests) or at once when a request needs their items
+// (loadFeeds). Feeds it does not describe, or not any more (another process wrote them), are read
+// at open as before. FeedDocuments does the reading, CatalogKeeper rewrites the catalog. What
+// reads items needs the feed read: items() and itemState() throw for a catalogued feed, so a
+// missed load is a loud bug, not a missing item.
 import { mkdir, readdir, rename } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import type { PageMetadata } from '../../../shared/citation/page-metadata-types'
 import type { CitationEdits } from '../../../shared/domain'
 import type { StoredAnnotation } from '../annotations/stored-annotation'
-import { BodyStore, type BodyRef } from './body-store'
+import { BodyStore } from './body-store'
+import { readCatalogFile } from './catalog-file'
+import { CatalogKeeper } from './catalog-keeper'
+import type { OrderRow, StoryEntry } from './catalogued-feeds'
 import { FileChangeJournal } from './change-journal'
+import { FeedDocuments } from './feed-documents'
 import type { SetAsideNotice } from './json-document'
 import { MediaStore } from './media-store'
 import { SharedDocument } from './shared-document'
+import {
+  SCHEMA_VERSION,
+  type FullText,
+  type ItemState,
+  type LibraryDoc,
+  type SettingsDoc,
+  type StoredFeed,
+  type StoredItem,
+} from './store-types'
 
-export const SCHEMA_VERSION = 1
+export type { OrderRow, StoryEntry } from './catalogued-feeds'
+export {
+  SCHEMA_VERSION,
+  type FullText,
+  type ItemState,
+  type ItemVersion,
+  type Retention,
+  type StoredFeed,
+  type StoredItem,
+} from './store-types'
+
 /** How long fetch-status changes to library.json may wait to be written together. */
 export const LIBRARY_WRITE_DELAY_MS = 500
-const FEEDS_OPENED_AT_ONCE = 16
-
-export interface StoredFeed {
-  id: string
-  url: string
-  title: string
-  siteUrl: string | null
-  description: string
-  addedAt: string
-  lastSuccessAt: string | null
-  lastError: { code: string; message: string; at: string } | null
-  /** Validators for conditional GET and the hash of the last body parsed. */
-  http: { etag: string | null; lastModified: string | null; bodyHash: string | null }
-  /** Folder path, outermost first ([] = top level), as in OPML. */
-  folder?: string[]
-  /** The feed's declared language (BCP 47), for citations. */
-  language?: string | null
-  /** How long items are kept (default: all). */
-  retention?: Retention
-  /** Always read this feed's items in full from their pages, not only detected teasers. */
-  alwaysFullText?: boolean
-  /** When a scheduled sync should fetch this feed next (Cache-Control, polite minimum). */
-  nextCheckAt?: string | null
-  /** Not to be fetched at all before this time: the server asked us to wait (Retry-After). */
-  retryNotBefore?: string | null
-  /** The server said 410 Gone: no longer fetched until the user re-enables it. */
-  gone?: boolean
-  /** Problems worked around on the last parse (repaired XML, unknown charset…). */
-  warnings?: string[]
-}
-
-export type Retention =
-  { mode: 'all' } | { mode: 'days'; days: number } | { mode: 'items'; count: number }
-
-export interface StoredItem {
-  id: string
-  guid: string | null
-  title: string
-  link: string | null
-  /** Canonical form of link: the same story in two feeds has the same key. */
-  storyKey?: string | null
-  author: string | null
-  published: string | null
-  updated?: string | null
-  firstSeenAt: string
-  fetchedAt: string
-  snippet: string
-  summary?: string
-  /** Base URL for relative links in the body. */
-  baseUrl?: string | null
-  enclosures?: { url: string; type: string | null; length: number | null }[]
-  thumbnail?: string | null
-  categories?: string[]
-  /** sha256 of the raw (unsanitized) body. */
-  bodyHash: string
-  /** Where the body is stored (a pack); absent for bodies stored one file each. */
-  body?: BodyRef
-  /** Earlier contents of this item, oldest first (the current one is the item itself). */
-  versions?: ItemVersion[]
-  /** The article extracted from its web page, or why that failed. */
-  fullText?: FullText
-  /** Citation metadata read from the item's web page. */
-  page?: PageMetadata
-}
-
-export type FullText =
-  | { status: 'available'; bodyHash: string; body: BodyRef; fetchedAt: string; pageUrl: string }
-  | { status: 'failed'; reason: string; at: string }
-
-/** One earlier content of an item, kept when the feed changed it. */
-export interface ItemVersion {
-  bodyHash: string
-  body?: BodyRef
-  title: string
-  fetchedAt: string
-}
-
-export interface ItemState {
-  read?: true
-  starred?: true
-  /** Exported as a note at least once: retention keeps it. */
-  exported?: true
-  /** The user's corrections to the citation: they win over every source, now and after syncs. */
-  citation?: CitationEdits
-}
-
-interface LibraryDoc {
-  schemaVersion: number
-  feeds: StoredFeed[]
-}
-interface ItemsDoc {
-  schemaVersion: number
-  feedId: string
-  items: StoredItem[]
-  /** Ids the feed listed at its last successful read: retention never removes those. */
-  listed?: string[]
-}
-interface StateDoc {
-  schemaVersion: number
-  feedId: string
-  items: Record<string, ItemState>
-}
-interface SettingsDoc {
-  schemaVersion: number
-  /** Read leniently through shared/settings (each invalid field falls back to its default). */
-  values: Record<string, unknown>
-}
-interface AnnotationsDoc {
-  schemaVersion: number
-  feedId: string
-  annotations: StoredAnnotation[]
-}
-
-interface FeedDocs {
-  items: SharedDocument<ItemsDoc>
-  state: SharedDocument<StateDoc>
-  annotations: SharedDocument<AnnotationsDoc>
-}
 
 type IndexEntry = { feedId: string; item: StoredItem }
 
@@ -164,19 +80,26 @@ export class LibraryStore {
   readonly bodies: BodyStore
   /** Article images kept for offline reading. Assigned in open(). */
   media!: MediaStore
-  private readonly feedDocs = new Map<string, FeedDocs>()
-  private readonly loadingDocs = new Map<string, Promise<FeedDocs>>()
+  /** The feeds' files, and which are read (see FeedDocuments). Assigned in open(). */
+  private feedDocs!: FeedDocuments
+  /** Keeps the listing catalog up to date; null when this store does not use it. */
+  private keeper: CatalogKeeper | null = null
   /** Subscription changes not yet written (coalesced fetch bookkeeping), by feed id. */
   private pendingFeedPatches = new Map<string, Partial<StoredFeed>>()
   private libraryWrite: { timer: NodeJS.Timeout; done: Promise<void>; resolve: () => void } | null =
     null
+  /** Items of loaded feeds, by id. */
   private readonly itemIndex = new Map<string, IndexEntry>()
-  private readonly storyIndex = new Map<string, IndexEntry[]>()
+  /** Items of loaded feeds, by story key. */
+  private readonly storyIndex = new Map<string, StoryEntry[]>()
   /** Which ids each feed put in the indexes, so re-indexing a feed costs its own size only. */
   private readonly indexedByFeed = new Map<string, string[]>()
   readonly revisions: Revisions = { items: 0, state: 0, annotations: 0, feeds: 0 }
   /** revisions.state at the last change of each feed's state (absent: not changed since open). */
   private readonly stateRevByFeed = new Map<string, number>()
+  /** Bumped when a feed's items are (re)indexed: per-feed counts know when to recount. */
+  private readonly itemsRevByFeed = new Map<string, number>()
+  private readonly readCounts = new Map<string, { itemsRev: number; stateRev: number; n: number }>()
   /** Told when a feed's items were (re)loaded or changed, by this process or another. */
   private readonly itemListeners = new Set<(feedId: string) => void>()
 
@@ -186,6 +109,7 @@ export class LibraryStore {
     private readonly onSetAside: (notice: SetAsideNotice) => void,
     /** True when library.json did not exist: the first start in this data dir. */
     readonly isNew: boolean,
+    private readonly log: (message: string) => void,
   ) {
     this.bodies = new BodyStore(join(dataDir, 'bodies'))
   }
@@ -198,11 +122,23 @@ export class LibraryStore {
   static async open(
     dataDir: string,
     onSetAside: (notice: SetAsideNotice) => void = () => {},
+    {
+      useCatalog = false,
+      log = () => {},
+    }: {
+      /**
+       * Open from the listing catalog (feeds read later, see above) and keep it up to date. Off
+       * by default: a store used directly (tools, benchmarks) then has every feed read at once,
+       * as items() expects, and leaves the catalog alone (a feed it writes is simply stale).
+       */
+      useCatalog?: boolean
+      log?: (message: string) => void
+    } = {},
   ): Promise<LibraryStore> {
     await mkdir(join(dataDir, 'feeds'), { recursive: true })
     const names = new Set(await readdir(dataDir))
     const journal = await FileChangeJournal.open(dataDir)
-    const store = new LibraryStore(dataDir, journal, onSetAside, !names.has('library.json'))
+    const store = new LibraryStore(dataDir, journal, onSetAside, !names.has('library.json'), log)
     store.library = await SharedDocument.open<LibraryDoc>(
       join(dataDir, 'library.json'),
       () => ({ schemaVersion: SCHEMA_VERSION, feeds: [] }),
@@ -210,24 +146,41 @@ export class LibraryStore {
       // reads the list, or a listing in between would find a feed without its files.
       { journal, onSetAside, onReload: () => store.loadNewFeeds() },
     )
-    await store.loadFeedDocsOf(store.library.data.feeds.map((feed) => feed.id))
+    const read =
+      store.isNew || !useCatalog ? { catalog: null, problem: null } : await readCatalogFile(dataDir)
+    if (read.problem) log(`Listing catalog not used (${read.problem}); rebuilding it`)
+    store.feedDocs = new FeedDocuments(dataDir, journal, onSetAside, {
+      itemsRead: (feedId, items, reordered) => store.indexFeedItems(feedId, items, reordered),
+      stateChanged: (feedId) => store.stateChanged(feedId),
+      annotationsChanged: () => {
+        store.revisions.annotations++
+      },
+      isFeed: (feedId) => store.feed(feedId) !== undefined,
+    })
+    if (useCatalog)
+      store.keeper = new CatalogKeeper(
+        dataDir,
+        {
+          feedIds: () => store.library.data.feeds.map((feed) => feed.id),
+          stampsOf: (feedId) => store.feedDocs.stampsOf(feedId),
+          catalogFeed: (feedId) => store.feedDocs.catalogFeed(feedId),
+        },
+        log,
+        read,
+      )
+    await store.feedDocs.open(
+      store.library.data.feeds.map((feed) => feed.id),
+      read.catalog,
+    )
     store.media = await MediaStore.open(dataDir, journal, onSetAside)
     store.settings = await SharedDocument.open<SettingsDoc>(
       join(dataDir, 'settings.json'),
       () => ({ schemaVersion: SCHEMA_VERSION, values: {} }),
       { journal, onSetAside },
     )
+    // A catalog missing, damaged or out of date is (re)written once the start-up is over.
+    if (store.feeds().length > 0) store.keeper?.changed()
     return store
-  }
-
-  /** Feed files opened at once on start-up: reads overlap, so 1,000 feeds open in a fraction. */
-  private async loadFeedDocsOf(feedIds: string[]): Promise<void> {
-    const pending = feedIds.filter((id) => !this.feedDocs.has(id))
-    await Promise.all(
-      Array.from({ length: Math.min(FEEDS_OPENED_AT_ONCE, pending.length) }, async () => {
-        for (let id = pending.shift(); id; id = pending.shift()) await this.loadFeedDocs(id)
-      }),
-    )
   }
 
   /**
@@ -243,11 +196,7 @@ export class LibraryStore {
     if (wanted(this.media.indexFile)) await this.media.refresh()
     if (wanted(this.settings.file)) await this.settings.refresh()
     await this.loadNewFeeds()
-    for (const docs of this.feedDocs.values()) {
-      for (const doc of [docs.items, docs.state, docs.annotations]) {
-        if (wanted(doc.file)) await doc.refresh()
-      }
-    }
+    await this.feedDocs.refresh(wanted, changed === 'all')
   }
 
   private async loadNewFeeds(): Promise<void> {
@@ -257,7 +206,7 @@ export class LibraryStore {
       const feed = this.feed(feedId)
       if (feed) Object.assign(feed, patch)
     }
-    await this.loadFeedDocsOf(this.library.data.feeds.map((feed) => feed.id))
+    await this.feedDocs.loadNew(this.library.data.feeds.map((feed) => feed.id))
   }
 
   /** Calls `listener(feedId)` after a feed's items change (the search index follows). */
@@ -267,7 +216,11 @@ export class LibraryStore {
   }
 
   private indexFeedItems(feedId: string, items: readonly StoredItem[], reordered = true): void {
-    if (reordered) this.revisions.items++
+    if (reordered) {
+      this.revisions.items++
+      this.feedDocs.catalogue.markInexact()
+    }
+    this.itemsRevByFeed.set(feedId, (this.itemsRevByFeed.get(feedId) ?? 0) + 1)
     for (const id of this.indexedByFeed.get(feedId) ?? []) {
       const entry = this.itemIndex.get(id)
       if (entry?.feedId === feedId) this.unindex(id, entry)
@@ -278,12 +231,13 @@ export class LibraryStore {
       items.map((item) => item.id),
     )
     for (const listener of this.itemListeners) listener(feedId)
+    if (reordered) this.keeper?.changed()
   }
 
   private indexItem(feedId: string, item: StoredItem): void {
-    const entry = { feedId, item }
-    this.itemIndex.set(item.id, entry)
+    this.itemIndex.set(item.id, { feedId, item })
     if (item.storyKey) {
+      const entry = { feedId, itemId: item.id }
       const list = this.storyIndex.get(item.storyKey)
       if (list) list.push(entry)
       else this.storyIndex.set(item.storyKey, [entry])
@@ -294,65 +248,86 @@ export class LibraryStore {
     this.itemIndex.delete(itemId)
     const key = entry.item.storyKey
     if (!key) return
-    const list = this.storyIndex.get(key)?.filter((e) => e.item.id !== itemId)
+    const list = this.storyIndex.get(key)?.filter((e) => e.itemId !== itemId)
     if (list?.length) this.storyIndex.set(key, list)
     else this.storyIndex.delete(key)
   }
 
-  private loadFeedDocs(feedId: string): Promise<FeedDocs> {
-    const existing = this.feedDocs.get(feedId)
-    if (existing) return Promise.resolve(existing)
-    // One load per feed even when start-up, a refresh and a flush ask at the same moment.
-    let loading = this.loadingDocs.get(feedId)
-    if (!loading) {
-      loading = this.openFeedDocs(feedId).finally(() => this.loadingDocs.delete(feedId))
-      this.loadingDocs.set(feedId, loading)
-    }
-    return loading
+  // ---- reading feeds ----
+
+  isLoaded(feedId: string): boolean {
+    return this.feedDocs.isLoaded(feedId)
   }
 
-  private async openFeedDocs(feedId: string): Promise<FeedDocs> {
-    const dir = join(this.dataDir, 'feeds', feedId)
-    await mkdir(dir, { recursive: true })
-    const base = { schemaVersion: SCHEMA_VERSION, feedId }
-    const common = { journal: this.journal, onSetAside: this.onSetAside }
-    const [items, state, annotations] = await Promise.all([
-      SharedDocument.open<ItemsDoc>(join(dir, 'items.json'), () => ({ ...base, items: [] }), {
-        ...common,
-        // The largest file, written by machines only: no indentation.
-        compact: true,
-        onReload: (data) => this.indexFeedItems(feedId, data.items),
-      }),
-      SharedDocument.open<StateDoc>(join(dir, 'state.json'), () => ({ ...base, items: {} }), {
-        ...common,
-        onReload: () => this.stateChanged(feedId),
-      }),
-      SharedDocument.open<AnnotationsDoc>(
-        join(dir, 'annotations.json'),
-        () => ({ ...base, annotations: [] }),
-        {
-          ...common,
-          onReload: () => {
-            this.revisions.annotations++
-          },
-        },
-      ),
-    ])
-    const docs: FeedDocs = { items, state, annotations }
-    this.feedDocs.set(feedId, docs)
-    this.indexFeedItems(feedId, items.data.items)
-    return docs
+  /** True once every feed is read (none known from the listing catalog only). */
+  get fullyLoaded(): boolean {
+    return this.feedDocs.fullyLoaded
   }
 
-  private docs(feedId: string): FeedDocs {
-    const docs = this.feedDocs.get(feedId)
-    if (!docs) throw new Error(`Unknown feed ${feedId}`)
-    return docs
+  /**
+   * Reads these feeds now, ahead of the background load: a request needs their items (the page
+   * of a listing, an article).
+   */
+  loadFeeds(feedIds: Iterable<string>): Promise<void> {
+    return this.feedDocs.loadFeeds(feedIds)
   }
+
+  /** Reads the feed holding this item, if it is not read yet. */
+  async loadItemFeed(itemId: string): Promise<void> {
+    if (this.itemIndex.has(itemId)) return
+    const feedId = this.feedDocs.catalogue.feedOfItem(itemId)
+    if (feedId) await this.feedDocs.loadFeeds([feedId])
+  }
+
+  /**
+   * Reads every feed not read yet, a couple at a time, letting requests' own reads go first;
+   * resolves once all are read (everything that walks all items waits for this).
+   */
+  loadAll(): Promise<void> {
+    return this.feedDocs.loadAll()
+  }
+
+  /**
+   * What the listing sorts and dedupes by, for each item of a feed in its stored order, whether
+   * the feed is read or known from the catalog only.
+   */
+  forEachListingRow(
+    feedId: string,
+    visit: (id: string, time: number, title: string, story: string | null) => void,
+  ): void {
+    this.feedDocs.forEachListingRow(feedId, visit)
+  }
+
+  /**
+   * The listing's order as the catalog recorded it, while it still is the order (no feed's items
+   * changed since); null otherwise, and the listing sorts.
+   */
+  presortedOrder(): OrderRow[] | null {
+    return this.feedDocs.presortedOrder(this.library.data.feeds.map((feed) => feed.id))
+  }
+
+  /** Writes the listing catalog if it is worth it, and stops the background reading. */
+  async close(): Promise<void> {
+    await this.flush()
+    await this.keeper?.close()
+    this.feedDocs.close()
+  }
+
+  // ---- reading ----
 
   /** Every stored item with the same story key (the same article in several feeds). */
-  storyItems(storyKey: string): IndexEntry[] {
-    return this.storyIndex.get(storyKey) ?? []
+  storyItems(storyKey: string): StoryEntry[] {
+    const loaded = this.storyIndex.get(storyKey) ?? []
+    if (this.feedDocs.catalogue.size === 0) return loaded
+    return [...loaded, ...this.feedDocs.catalogue.storyEntries(storyKey)]
+  }
+
+  /** How many items have this story key (storyItems().length without the list). */
+  storyCount(storyKey: string): number {
+    const loaded = this.storyIndex.get(storyKey)?.length ?? 0
+    return this.feedDocs.catalogue.size === 0
+      ? loaded
+      : loaded + this.feedDocs.catalogue.storyCount(storyKey)
   }
 
   feeds(): readonly StoredFeed[] {
@@ -369,7 +344,7 @@ export class LibraryStore {
 
   /** Adds subscriptions (one write of library.json for an OPML import); known URLs are skipped. */
   async addFeeds(feeds: StoredFeed[]): Promise<void> {
-    for (const feed of feeds) await this.loadFeedDocs(feed.id)
+    for (const feed of feeds) await this.feedDocs.load(feed.id)
     await this.flush(true, (data) => {
       for (const feed of feeds) {
         if (!data.feeds.some((known) => known.id === feed.id || known.url === feed.url))
@@ -404,7 +379,7 @@ export class LibraryStore {
    * mistake with its feed can still be recovered by hand. Returns where the files went.
    */
   async removeFeed(feedId: string, now: Date): Promise<string> {
-    const docs = this.docs(feedId)
+    await this.feedDocs.load(feedId)
     await this.flush(true, (data) => {
       data.feeds = data.feeds.filter((feed) => feed.id !== feedId)
     })
@@ -414,12 +389,14 @@ export class LibraryStore {
       if (entry?.feedId === feedId) this.unindex(id, entry)
     }
     this.indexedByFeed.delete(feedId)
-    this.feedDocs.delete(feedId)
+    const files = this.feedDocs.forget(feedId)
+    this.revisions.items++
     const removedDir = join(this.dataDir, 'removed')
     await mkdir(removedDir, { recursive: true })
     const keptAt = join(removedDir, `${now.toISOString().replace(/[:.]/g, '-')}-${feedId}`)
     await rename(join(this.dataDir, 'feeds', feedId), keptAt)
-    for (const doc of [docs.items, docs.state, docs.annotations]) await this.journal.note(doc.file)
+    for (const file of files) await this.journal.note(file)
+    this.keeper?.changed()
     return keptAt
   }
 
@@ -451,12 +428,31 @@ export class LibraryStore {
     pending?.resolve()
   }
 
+  /** A loaded feed's items (loadFeeds() it first when the store may not be fully loaded). */
   items(feedId: string): readonly StoredItem[] {
-    return this.docs(feedId).items.data.items
+    return this.feedDocs.docs(feedId).items.data.items
   }
 
+  /** How many items a feed has, read or not. */
+  itemCount(feedId: string): number {
+    return this.feedDocs.itemCount(feedId)
+  }
+
+  /**
+   * An item of a loaded feed. An item of a feed not loaded yet is a bug of the caller (it should
+   * have awaited loadItemFeed), so it throws rather than pass for a missing item.
+   */
   findItem(itemId: string): IndexEntry | undefined {
-    return this.itemIndex.get(itemId)
+    const entry = this.itemIndex.get(itemId)
+    if (entry || this.feedDocs.catalogue.size === 0) return entry
+    const feedId = this.feedDocs.catalogue.feedOfItem(itemId)
+    if (feedId) throw new Error(`Item ${itemId} is in feed ${feedId}, not loaded yet`)
+    return undefined
+  }
+
+  /** The feed holding an item, loaded or not. */
+  feedOfItem(itemId: string): string | undefined {
+    return this.itemIndex.get(itemId)?.feedId ?? this.feedDocs.catalogue.feedOfItem(itemId)
   }
 
   /**
@@ -464,7 +460,8 @@ export class LibraryStore {
    * were new. One write of the feed's items file, whatever the number of items.
    */
   async upsertItems(feedId: string, incoming: StoredItem[]): Promise<number> {
-    const doc = this.docs(feedId).items
+    await this.feedDocs.load(feedId)
+    const doc = this.feedDocs.docs(feedId).items
     const added = await doc.update((data) => {
       data.listed = incoming.map((item) => item.id)
       const byId = new Map(data.items.map((item, index) => [item.id, index]))
@@ -517,8 +514,9 @@ export class LibraryStore {
   async applyRetention(feedId: string, now: Date): Promise<number> {
     const retention = this.feed(feedId)?.retention
     if (!retention || retention.mode === 'all') return 0
-    const docs = this.docs(feedId)
-    const annotated = new Set(docs.annotations.data.annotations.map((a) => a.itemId))
+    await this.feedDocs.load(feedId)
+    const docs = this.feedDocs.docs(feedId)
+    const annotated = new Set(this.annotations(feedId).map((a) => a.itemId))
     const removed = await docs.items.update((data) => {
       const listed = new Set(data.listed ?? [])
       const state = docs.state.data.items
@@ -555,7 +553,8 @@ export class LibraryStore {
     fullText: FullText,
     page?: PageMetadata,
   ): Promise<void> {
-    const doc = this.docs(feedId).items
+    await this.feedDocs.load(feedId)
+    const doc = this.feedDocs.docs(feedId).items
     await doc.update((data) => {
       const item = data.items.find((candidate) => candidate.id === itemId)
       if (!item) return
@@ -568,6 +567,7 @@ export class LibraryStore {
 
   private stateChanged(feedId: string): void {
     this.stateRevByFeed.set(feedId, ++this.revisions.state)
+    this.keeper?.changed()
   }
 
   /** Changes when this feed's item states change: derived counts need recounting. */
@@ -576,15 +576,49 @@ export class LibraryStore {
   }
 
   /**
-   * The states of one feed's items the user touched (read, starred…), by item id: sparse, so
-   * counting read items costs what was read, not the size of the feed. May name removed items.
+   * The states of one loaded feed's items the user touched (read, starred…), by item id: sparse,
+   * so counting read items costs what was read, not the size of the feed. May name removed items.
    */
   touchedStates(feedId: string): Readonly<Record<string, ItemState>> {
-    return this.docs(feedId).state.data.items
+    return this.feedDocs.docs(feedId).state.data.items
   }
 
+  /** An item's whole state (citation corrections included): its feed must be loaded. */
   itemState(feedId: string, itemId: string): ItemState {
-    return this.docs(feedId).state.data.items[itemId] ?? {}
+    return this.feedDocs.docs(feedId).state.data.items[itemId] ?? {}
+  }
+
+  // Read and starred flags, whether the feed is read or known from the catalog only: what
+  // listings and counts need.
+
+  isRead(feedId: string, itemId: string): boolean {
+    return this.feedDocs.isRead(feedId, itemId)
+  }
+
+  isStarred(feedId: string, itemId: string): boolean {
+    return this.feedDocs.isStarred(feedId, itemId)
+  }
+
+  /** Whether any item of the feed is read (or starred): only those feeds need a look per row. */
+  hasFlagged(feedId: string, flag: 'read' | 'starred'): boolean {
+    return this.feedDocs.hasFlagged(feedId, flag)
+  }
+
+  /** How many of the feed's items are read: recounted only when its items or states change. */
+  readCount(feedId: string): number {
+    if (!this.feedDocs.isLoaded(feedId))
+      return this.feedDocs.catalogue.get(feedId)?.read.length ?? 0
+    const docs = this.feedDocs.docs(feedId)
+    const itemsRev = this.itemsRevByFeed.get(feedId) ?? 0
+    const stateRev = this.stateRevision(feedId)
+    const known = this.readCounts.get(feedId)
+    if (known?.itemsRev === itemsRev && known.stateRev === stateRev) return known.n
+    let n = 0
+    for (const [itemId, state] of Object.entries(docs.state.data.items)) {
+      if (state.read && this.itemIndex.get(itemId)?.feedId === feedId) n++
+    }
+    this.readCounts.set(feedId, { itemsRev, stateRev, n })
+    return n
   }
 
   async setItemState(
@@ -592,7 +626,8 @@ export class LibraryStore {
     itemId: string,
     patch: { read?: boolean; starred?: boolean; exported?: true; citation?: CitationEdits },
   ): Promise<ItemState> {
-    return this.docs(feedId).state.update((data) => {
+    await this.feedDocs.load(feedId)
+    return this.feedDocs.docs(feedId).state.update((data) => {
       this.stateChanged(feedId)
       const next: ItemState = { ...data.items[itemId] }
       if (patch.read !== undefined) {
@@ -619,7 +654,8 @@ export class LibraryStore {
   /** Sets the read flag of many items of one feed with one write. */
   async setItemsRead(feedId: string, itemIds: readonly string[], read: boolean): Promise<void> {
     if (itemIds.length === 0) return
-    await this.docs(feedId).state.update((data) => {
+    await this.feedDocs.load(feedId)
+    await this.feedDocs.docs(feedId).state.update((data) => {
       this.stateChanged(feedId)
       for (const itemId of itemIds) {
         const next: ItemState = { ...data.items[itemId] }
@@ -634,22 +670,23 @@ export class LibraryStore {
   /** Marks many items of one feed exported (retention keeps them) with one write. */
   async setItemsExported(feedId: string, itemIds: readonly string[]): Promise<void> {
     if (itemIds.length === 0) return
-    await this.docs(feedId).state.update((data) => {
+    await this.feedDocs.load(feedId)
+    await this.feedDocs.docs(feedId).state.update((data) => {
       this.stateChanged(feedId)
       for (const itemId of itemIds) data.items[itemId] = { ...data.items[itemId], exported: true }
     })
   }
 
   annotations(feedId: string): readonly StoredAnnotation[] {
-    return this.docs(feedId).annotations.data.annotations
+    return this.feedDocs.annotations(feedId)
   }
 
   /** The annotation with this id, and its feed; undefined when there is none. */
   findAnnotation(
     annotationId: string,
   ): { feedId: string; annotation: StoredAnnotation } | undefined {
-    for (const [feedId, docs] of this.feedDocs) {
-      const annotation = docs.annotations.data.annotations.find((a) => a.id === annotationId)
+    for (const [feedId, doc] of this.feedDocs.annotationDocsByFeed()) {
+      const annotation = doc.data.annotations.find((a) => a.id === annotationId)
       if (annotation) return { feedId, annotation }
     }
     return undefined
@@ -657,7 +694,7 @@ export class LibraryStore {
 
   /** Adds an annotation; false (and nothing written) when one with its id is already there. */
   async addAnnotation(annotation: StoredAnnotation): Promise<boolean> {
-    return this.docs(annotation.feedId).annotations.update((data) => {
+    return this.feedDocs.annotationDoc(annotation.feedId).update((data) => {
       if (data.annotations.some((a) => a.id === annotation.id)) return false
       data.annotations.push(annotation)
       // Listings (the Highlighted view) and search read annotations through this revision.
@@ -676,7 +713,7 @@ export class LibraryStore {
   ): Promise<StoredAnnotation | null> {
     const found = this.findAnnotation(annotationId)
     if (!found) return null
-    return this.docs(found.feedId).annotations.update((data) => {
+    return this.feedDocs.annotationDoc(found.feedId).update((data) => {
       const index = data.annotations.findIndex((a) => a.id === annotationId)
       if (index === -1) return null
       const next = change(data.annotations[index]!)
@@ -690,7 +727,7 @@ export class LibraryStore {
   async deleteAnnotation(annotationId: string): Promise<StoredAnnotation | null> {
     const found = this.findAnnotation(annotationId)
     if (!found) return null
-    return this.docs(found.feedId).annotations.update((data) => {
+    return this.feedDocs.annotationDoc(found.feedId).update((data) => {
       const index = data.annotations.findIndex((a) => a.id === annotationId)
       if (index === -1) return null
       this.revisions.annotations++

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -38,5 +38,45 @@ describe('SharedDocument', () => {
       expect(app.data.notes).toContain(`cli ${round}`)
     }
     expect(app.data.notes).toHaveLength(50)
+  })
+
+  it('made for a missing file, reads the file once another process has written it', async () => {
+    const file = join(dir, 'absent.json')
+    const journal = await FileChangeJournal.open(dir)
+    const options = { journal, onSetAside: () => {} }
+    const defaults = () => ({ schemaVersion: 1, notes: [] as string[] })
+    const absent = SharedDocument.absent<Doc>(file, defaults, options)
+    expect(absent.data.notes).toEqual([])
+    expect(absent.dataStamp).toBeNull()
+    const other = await SharedDocument.open<Doc>(file, defaults, options)
+    await other.update((data) => data.notes.push('first'))
+    expect(await absent.refresh()).toBe(true)
+    expect(absent.data.notes).toEqual(['first'])
+    await absent.update((data) => data.notes.push('second'))
+    expect(absent.dataStamp).toMatchObject({ size: expect.any(Number) })
+    await other.refresh()
+    expect(other.data.notes).toEqual(['first', 'second'])
+  })
+
+  it('after a change that failed half-way, stamps nothing and holds what the file holds again', async () => {
+    const file = join(dir, 'half.json')
+    writeFileSync(file, JSON.stringify({ schemaVersion: 1, notes: ['on disk'] }))
+    const journal = await FileChangeJournal.open(dir)
+    const doc = await SharedDocument.open<Doc>(file, () => ({ schemaVersion: 1, notes: [] }), {
+      journal,
+      onSetAside: () => {},
+    })
+    const stamp = doc.dataStamp
+    await expect(
+      doc.update((data) => {
+        data.notes.push('half')
+        throw new Error('a bug half-way through a change')
+      }),
+    ).rejects.toThrow(/half-way/)
+    // Memory holds a change no file has: nothing derived from it may pass for the file's.
+    expect(doc.dataStamp).toBeUndefined()
+    expect(await doc.refresh()).toBe(true)
+    expect(doc.data.notes).toEqual(['on disk'])
+    expect(doc.dataStamp).toEqual(stamp)
   })
 })

@@ -4,10 +4,15 @@
 // write (temp + rename, via lowdb) → unlock → note the write in the data dir's change journal, so
 // other processes know to re-read this file. Nothing one process acknowledged is overwritten by
 // another's stale copy.
-import { stat } from 'node:fs/promises'
 import type { Low } from 'lowdb'
 import lockfile from 'proper-lockfile'
-import { openJsonDocument, type SetAsideNotice, type Versioned } from './json-document'
+import { sameStamp, stampOf, stampOfSync, type FileStamp } from './file-stamp'
+import {
+  openJsonDocument,
+  unreadJsonDocument,
+  type SetAsideNotice,
+  type Versioned,
+} from './json-document'
 
 /** How long a writer waits for another process's lock before giving up (it then throws). */
 const LOCK_RETRIES = { retries: 60, factor: 1.3, minTimeout: 5, maxTimeout: 200 }
@@ -19,14 +24,21 @@ export interface ChangeJournal {
   note(file: string): Promise<void>
 }
 
-interface Stamp {
-  mtimeMs: number
-  size: number
-  ino: number
+/** Matches no file: the data in memory is not known to be what any version of the file holds. */
+const UNKNOWN: FileStamp = { mtimeMs: -1, size: -1, ino: -1 }
+
+interface DocumentOptions<T> {
+  journal: ChangeJournal
+  onSetAside: (notice: SetAsideNotice) => void
+  /** Runs after a re-read, before refresh() (and update()) go on: may be async. */
+  onReload?: (data: T) => void | Promise<void>
+  compact?: boolean
 }
 
 export class SharedDocument<T extends Versioned> {
-  private stamp: Stamp | null = null
+  private stamp: FileStamp | null = null
+  /** Changes applied (or being applied) in memory and not yet on disk. */
+  private changing = 0
   /**
    * One re-read or change at a time within this process: a re-read landing while an update
    * awaits its write would replace the in-memory data with the disk's older copy, and the
@@ -45,48 +57,69 @@ export class SharedDocument<T extends Versioned> {
     private readonly db: Low<T>,
     private readonly journal: ChangeJournal,
     private readonly onReload: (data: T) => void | Promise<void>,
+    private readonly defaults: () => T,
   ) {}
 
   static async open<T extends Versioned>(
     file: string,
     defaults: () => T,
-    options: {
-      journal: ChangeJournal
-      onSetAside: (notice: SetAsideNotice) => void
-      /** Runs after a re-read, before refresh() (and update()) go on: may be async. */
-      onReload?: (data: T) => void | Promise<void>
-      compact?: boolean
-    },
+    options: DocumentOptions<T>,
   ): Promise<SharedDocument<T>> {
+    // Stamped before reading: a file replaced during the read then looks changed and is read
+    // again, rather than its old content passing for the new version.
+    const before = stampOfSync(file)
+    let setAside = false
     const db = await openJsonDocument(
       file,
       defaults,
-      options.onSetAside,
+      (notice) => {
+        setAside = true
+        options.onSetAside(notice)
+      },
       undefined,
       options.compact,
     )
-    const doc = new SharedDocument(file, db, options.journal, options.onReload ?? (() => {}))
-    doc.stamp = await doc.currentStamp()
+    const doc = new SharedDocument(
+      file,
+      db,
+      options.journal,
+      options.onReload ?? (() => {}),
+      defaults,
+    )
+    doc.stamp = setAside ? null : before
     return doc
+  }
+
+  /**
+   * A document for a file found missing a moment ago, holding its defaults without trying to
+   * read it (a thousand feeds without highlights need no thousand failed reads). If the file
+   * appears meanwhile, the next refresh or update reads it, as for any change on disk.
+   */
+  static absent<T extends Versioned>(
+    file: string,
+    defaults: () => T,
+    options: DocumentOptions<T>,
+  ): SharedDocument<T> {
+    const db = unreadJsonDocument(file, defaults, options.compact)
+    return new SharedDocument(file, db, options.journal, options.onReload ?? (() => {}), defaults)
   }
 
   get data(): T {
     return this.db.data
   }
 
-  private async currentStamp(): Promise<Stamp | null> {
-    try {
-      const info = await stat(this.file)
-      return { mtimeMs: info.mtimeMs, size: info.size, ino: info.ino }
-    } catch {
-      return null
-    }
+  /**
+   * The stamp of the file version `data` holds, or null when it holds what the defaults and
+   * no file; undefined while a change is being written (or failed to be): `data` is then ahead
+   * of every file version, and nothing derived from it may be recorded as that file's.
+   */
+  get dataStamp(): FileStamp | null | undefined {
+    if (this.changing > 0 || this.stamp === UNKNOWN) return undefined
+    return this.stamp
   }
 
-  private static same(a: Stamp | null, b: Stamp | null): boolean {
-    return (
-      a === b || (!!a && !!b && a.mtimeMs === b.mtimeMs && a.size === b.size && a.ino === b.ino)
-    )
+  private currentStamp(): Promise<FileStamp | null> {
+    return stampOf(this.file)
   }
 
   /** Re-reads the file if another process replaced it since we last read or wrote it. */
@@ -96,7 +129,9 @@ export class SharedDocument<T extends Versioned> {
 
   private async reread(): Promise<boolean> {
     const now = await this.currentStamp()
-    if (SharedDocument.same(now, this.stamp)) return false
+    if (sameStamp(now, this.stamp)) return false
+    // After a failed write to a file that does not exist, memory holds a change no file has.
+    if (now === null && this.stamp === UNKNOWN) this.db.data = this.defaults()
     await this.db.read()
     this.stamp = now
     await this.onReload(this.db.data)
@@ -116,10 +151,19 @@ export class SharedDocument<T extends Versioned> {
     })
     try {
       await this.reread()
-      const result = mutate(this.db.data)
-      await this.db.write()
-      this.stamp = await this.currentStamp()
-      return result
+      this.changing++
+      try {
+        const result = mutate(this.db.data)
+        await this.db.write()
+        this.stamp = await this.currentStamp()
+        return result
+      } catch (error) {
+        // Memory may now hold a change the file does not: the next look re-reads the file.
+        this.stamp = UNKNOWN
+        throw error
+      } finally {
+        this.changing--
+      }
     } finally {
       await release()
       await this.journal.note(this.file)
