@@ -26,6 +26,9 @@ import { registerShellIpc } from './register-shell-ipc'
 import { isTrustedRendererUrl } from './trusted-sender'
 import { isPermissionAllowed } from './window-permissions'
 
+/** How long quitting waits for the core to finish its writes. */
+const CLOSE_LIMIT_MS = 10_000
+
 const log = (message: string): void => console.error(`[reader] ${message}`)
 
 /** `--data DIR` or `--data=DIR` from the command line (Electron keeps Chromium's own flags too). */
@@ -223,6 +226,23 @@ async function main(): Promise<void> {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload)
   })
   registerShellIpc(ipcMain, { pickFolder }, isAppUrl, log)
+
+  // Quitting waits (once) for the core to finish its pending writes and rewrite the listing
+  // catalog, so the next start opens from it instead of reading every feed.
+  let closed = false
+  app.on('will-quit', (event) => {
+    if (closed) return
+    event.preventDefault()
+    closed = true
+    const limit = setTimeout(() => app.exit(0), CLOSE_LIMIT_MS)
+    core
+      .close()
+      .catch((error: unknown) => log(`Close: ${String(error)}`))
+      .finally(() => {
+        clearTimeout(limit)
+        app.quit()
+      })
+  })
 
   showWindow()
   app.on('activate', () => {

@@ -5,6 +5,9 @@ import { appPaths, resolveDataDir } from '../core/app-paths'
 import { createCore } from '../core/create-core'
 import { startWebServer, type WebServer } from './web-server'
 
+/** How long a stop waits for the core to finish its writes. */
+const CLOSE_LIMIT_MS = 10_000
+
 export async function runBrowserShell(argv: string[], bundleDir: string): Promise<WebServer> {
   const { values } = parseArgs({
     args: argv,
@@ -29,8 +32,17 @@ export async function runBrowserShell(argv: string[], bundleDir: string): Promis
   const web = await startWebServer({ core, rendererDir: paths.rendererDir, port, log })
   console.log(`Research Reader ${paths.version} — library: ${dataDir}`)
   console.log(`Open ${web.url}`)
+  // Closing the core finishes its pending writes and rewrites the listing catalog, so the next
+  // start opens from it instead of reading every feed. A close that hangs does not keep the
+  // process alive past CLOSE_LIMIT_MS.
   const stop = (): void => {
-    void web.close().then(() => process.exit(0))
+    const limit = setTimeout(() => process.exit(0), CLOSE_LIMIT_MS)
+    limit.unref()
+    void web
+      .close()
+      .then(() => core.close())
+      .catch((error: unknown) => log(`Close: ${String(error)}`))
+      .finally(() => process.exit(0))
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
