@@ -18,6 +18,7 @@ import { fetchImage } from './articles/fetch-image'
 import { extractFullText, looksSummaryOnly } from './articles/full-text'
 import { extractPageMetadata } from './articles/page-metadata'
 import { plainBodyBlocks } from './articles/plain-blocks'
+import { PreparedBodies, type PreparedBody } from './articles/prepared-bodies'
 import { readBlocks } from './articles/read-article'
 import { wordDiff } from './articles/word-diff'
 import { Sanitizer, sanitizeWorkerBeside, type SanitizerOptions } from './articles/sanitizer'
@@ -208,6 +209,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
   }
 
+  /** The listing of the window's last page of items: the order prepareNear follows. */
+  let lastListing: ReturnType<typeof listingOf> | null = null
+  const prepared = new PreparedBodies()
+
   /** Every content of an item, oldest first: its earlier versions, then the current one. */
   const versionsOf = (item: StoredItem): ItemVersion[] => [
     ...(item.versions ?? []),
@@ -223,6 +228,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const htmlOf = async (feedId: string, item: StoredItem, version: ItemVersion): Promise<string> =>
     sanitizedBody(feedId, item, await store.bodies.get(version.bodyHash, version.body))
 
+  /** The URL an item's relative links resolve against (none for the sample library's). */
+  const baseOf = (feedId: string, item: StoredItem): string | null => {
+    const base = item.baseUrl ?? item.link ?? store.feed(feedId)?.url ?? null
+    return base?.startsWith(SAMPLE_SCHEME) ? null : base
+  }
+
   /** A body as read from the store (null: lost), sanitized. */
   const sanitizedBody = async (
     feedId: string,
@@ -235,9 +246,57 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await store.updateFeed(feedId, { http: { etag: null, lastModified: null, bodyHash: null } })
       raw = `<p><em>This article's text is missing from the library; it will be restored at the next sync.</em></p>`
     }
-    const feed = store.feed(feedId)
-    const base = item.baseUrl ?? item.link ?? feed?.url ?? null
-    return (await sanitizer.sanitize(raw, base?.startsWith(SAMPLE_SCHEME) ? null : base)).html
+    return (await sanitizer.sanitize(raw, baseOf(feedId, item))).html
+  }
+
+  const readyBody = (html: string): PreparedBody => ({
+    html,
+    blocks: articleBlocks(html),
+    summaryOnly: looksSummaryOnly(html),
+  })
+
+  /**
+   * A version's body ready to show, kept for the next opens (PreparedBodies). A lost body is not
+   * kept: the next sync restores it under the same hash.
+   */
+  const preparedBody = async (
+    feedId: string,
+    item: StoredItem,
+    version: ItemVersion,
+  ): Promise<PreparedBody> => {
+    const base = baseOf(feedId, item)
+    const key = PreparedBodies.key(version.bodyHash, base)
+    const kept = prepared.kept(key)
+    if (kept) return kept
+    const raw = await store.bodies.get(version.bodyHash, version.body)
+    if (raw === null) return readyBody(await sanitizedBody(feedId, item, null))
+    return prepared.get(key, async () => readyBody((await sanitizer.sanitize(raw, base)).html))
+  }
+
+  /**
+   * After an article is opened, the ones beside it in the list the window showed last are made
+   * ready (the next two, the one before), while the reader reads: j then finds its article
+   * prepared. Best effort; only for windows.
+   */
+  const prepareNear = (itemId: string): void => {
+    const shown = lastListing
+    if (!warmsUp || !shown) return
+    const at = shown.indexOf(itemId)
+    if (at === null) return
+    const prepare = async (): Promise<void> => {
+      for (const index of [at + 1, at + 2, at - 1]) {
+        if (index < 0 || index >= shown.snapshot.entries.length) continue
+        await shown.loadPage(index, 1)
+        const row = shown.page(index, 1)?.[0]
+        const found = row ? store.findItem(row.id) : null
+        if (!found) continue
+        const versions = versionsOf(found.item)
+        await preparedBody(found.feedId, found.item, versions[versions.length - 1]!)
+      }
+    }
+    setImmediate(() => {
+      prepare().catch((error: unknown) => log(`Preparing articles: ${String(error)}`))
+    })
   }
 
   /** An item's citation, resolved from its current body's blocks and everything else known. */
@@ -265,7 +324,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (!found || !summary) return null
     const feed = store.feed(found.feedId)
     const versions = versionsOf(found.item)
-    const contentHtml = await htmlOf(found.feedId, found.item, versions[versions.length - 1]!)
+    const body = await preparedBody(found.feedId, found.item, versions[versions.length - 1]!)
+    const contentHtml = body.html
     const edits = store.itemState(found.feedId, itemId).citation ?? {}
     const full = found.item.fullText
     let fullText: Article['fullText'] = { status: 'none' }
@@ -287,13 +347,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return {
       ...summary,
       contentHtml,
-      summaryOnly: looksSummaryOnly(contentHtml),
-      wantsFullText: looksSummaryOnly(contentHtml) || Boolean(feed?.alwaysFullText),
+      summaryOnly: body.summaryOnly,
+      wantsFullText: body.summaryOnly || Boolean(feed?.alwaysFullText),
       fullText,
       feedUrl: feed?.url ?? '',
       feedSiteUrl: feed?.siteUrl ?? null,
       fetchedAt: found.item.fetchedAt,
-      citation: citationFrom(articleBlocks(contentHtml), found, summary),
+      citation: citationFrom(body.blocks, found, summary),
       citationEdits: edits,
       versions: versions.map((version, index) => ({
         index,
@@ -560,6 +620,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await listing.loadPage(offset, limit)
         items = listing.page(offset, limit) ?? []
       }
+      lastListing = listing
       return ok({
         snapshot: listing.snapshot.id,
         total: listing.snapshot.entries.length,
@@ -585,6 +646,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
     getArticle: async ({ itemId }) => {
       const article = await articleOf(itemId)
+      if (article) prepareNear(itemId)
       return article ? ok(article) : fail('not-found', 'No such item')
     },
 

@@ -119,6 +119,12 @@ describe('the browser shell', () => {
     expect(form.status).toBe(415)
   })
 
+  it("says the core's time for each call in a Server-Timing header", async () => {
+    const answer = await call({ 'x-reader-token': web.token })
+    expect(answer.status).toBe(200)
+    expect(answer.headers['server-timing']).toMatch(/^core;dur=\d+\.\d$/)
+  })
+
   it('answers 404 to unknown methods and serves no file outside the renderer folder', async () => {
     const unknown = await send('/api/call/deleteEverything', {
       method: 'POST',
