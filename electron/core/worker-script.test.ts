@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, relative } from 'node:path'
@@ -27,5 +28,28 @@ describe('builtWorkerBeside', () => {
     expect(builtWorkerBeside(join(dir, 'prepare-worker.js'), 'sanitize-worker.js')).toBeNull()
     expect(builtWorkerBeside(join(dir, 'prepare-worker-dev.cjs'), 'search-worker.js')).toBeNull()
     expect(builtWorkerBeside(null, 'search-worker.js')).toBeNull()
+  })
+})
+
+describe('worker heap limits', () => {
+  it('are given to every worker thread the core starts', () => {
+    const files = readdirSync(__dirname, { recursive: true, encoding: 'utf8' }).filter(
+      (file) => file.endsWith('.ts') && !file.endsWith('.test.ts'),
+    )
+    const calls = files.flatMap((file) => {
+      const source = readFileSync(join(__dirname, file), 'utf8')
+      return [...source.matchAll(/new Worker\(/g)].map((match) => ({
+        file,
+        call: source.slice(match.index, match.index + 200),
+      }))
+    })
+    expect(calls.map((c) => c.file).sort()).toEqual([
+      join('articles', 'sanitizer.ts'),
+      join('export', 'citation-renderer.ts'),
+      join('search', 'index-worker.ts'),
+      join('sync', 'prepare-pool.ts'),
+    ])
+    for (const { file, call } of calls)
+      expect(call, file).toMatch(/resourceLimits: WORKER_RESOURCE_LIMITS/)
   })
 })

@@ -6,7 +6,7 @@
 // and comes back as a notice instead of hanging the article. Without a script, when the script
 // cannot load, or after repeated crashes, sanitizing runs on this thread as before.
 import { Worker } from 'node:worker_threads'
-import { builtWorkerBeside } from '../worker-script'
+import { builtWorkerBeside, WORKER_RESOURCE_LIMITS } from '../worker-script'
 import { sanitizeHtml, type SanitizedHtml } from './sanitize-html'
 import type { SanitizeRequest } from './sanitize-worker'
 
@@ -86,7 +86,10 @@ export class Sanitizer {
   private spawn(): Worker | null {
     let worker: Worker
     try {
-      worker = new Worker(this.options.workerScript!, { execArgv: this.options.execArgv ?? [] })
+      worker = new Worker(this.options.workerScript!, {
+        execArgv: this.options.execArgv ?? [],
+        resourceLimits: WORKER_RESOURCE_LIMITS,
+      })
     } catch {
       this.broken = true // e.g. a path Node refuses for workers
       return null

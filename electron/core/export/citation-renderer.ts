@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads'
 import type { Citation } from '../../../shared/domain'
 import type { CitationForm, CitationStyle } from '../../../shared/export/formats/styles'
-import { builtWorkerBeside } from '../worker-script'
+import { builtWorkerBeside, WORKER_RESOURCE_LIMITS } from '../worker-script'
 import { runCitationJob, type CitationJob } from './citation-jobs'
 
 export interface CitationWorkerOptions {
@@ -90,7 +90,10 @@ export class CitationRenderer {
   private spawn(): Worker | null {
     let worker: Worker
     try {
-      worker = new Worker(this.options.workerScript!, { execArgv: this.options.execArgv ?? [] })
+      worker = new Worker(this.options.workerScript!, {
+        execArgv: this.options.execArgv ?? [],
+        resourceLimits: WORKER_RESOURCE_LIMITS,
+      })
     } catch {
       this.broken = true
       return null

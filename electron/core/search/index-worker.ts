@@ -3,7 +3,7 @@
 // after a quiet minute (its memory back to the OS). Without a script, or when the script cannot
 // load, or after repeated crashes, `usable` turns false and the caller runs jobs in-thread.
 import { Worker } from 'node:worker_threads'
-import { builtWorkerBeside } from '../worker-script'
+import { builtWorkerBeside, WORKER_RESOURCE_LIMITS } from '../worker-script'
 import type { IndexJob, IndexJobReply } from './index-jobs'
 
 export interface IndexWorkerOptions {
@@ -67,7 +67,10 @@ export class IndexWorker {
   private spawn(): Worker | null {
     let worker: Worker
     try {
-      worker = new Worker(this.options.workerScript!, { execArgv: this.options.execArgv ?? [] })
+      worker = new Worker(this.options.workerScript!, {
+        execArgv: this.options.execArgv ?? [],
+        resourceLimits: WORKER_RESOURCE_LIMITS,
+      })
     } catch {
       this.broken = true
       return null

@@ -7,6 +7,7 @@ import { cpus } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { fail } from '../../../shared/result'
 import { processFeedJob, type FeedJob, type FeedJobResult } from './process-feed-job'
+import { WORKER_RESOURCE_LIMITS } from '../worker-script'
 
 export type PrepareResult = FeedJobResult
 
@@ -72,7 +73,10 @@ export function createPreparePool(options: PreparePoolOptions): PreparePool {
   const spawn = (): Slot | null => {
     let worker: Worker
     try {
-      worker = new Worker(script, { execArgv: options.execArgv ?? [] })
+      worker = new Worker(script, {
+        execArgv: options.execArgv ?? [],
+        resourceLimits: WORKER_RESOURCE_LIMITS,
+      })
     } catch {
       broken = true // e.g. a path Node refuses for workers
       return null
