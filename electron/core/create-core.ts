@@ -160,11 +160,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const activity = new QuietGate()
   let searchWanted: () => void = () => {}
   const searchAsked = new Promise<void>((resolve) => (searchWanted = resolve))
+  // A CLI command loads the index only when it searches: `reader sync` or `reader items` would
+  // otherwise read the 7 MB manifest and check every feed against it for nothing. What a CLI
+  // sync adds is indexed by the next process that loads the index (it checks every feed).
   const searchStart = warmsUp
     ? listSent.then(() =>
         Promise.race([activity.whenQuiet(QUIET_MS, BACKGROUND_START_MAX_MS), searchAsked]),
       )
-    : listSent
+    : options.shell === 'cli'
+      ? searchAsked
+      : listSent
   const searchIndex = new SearchIndex(store, {
     startAfter: searchStart,
     dataDir: options.dataDir,

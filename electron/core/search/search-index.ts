@@ -92,6 +92,8 @@ export class SearchIndex {
   private persistTimer: NodeJS.Timeout | null = null
   private dirty = false
   private closed = false
+  /** Loading has begun (startAfter came before close). */
+  private started = false
   /** Segments merged into another, to delete once the manifest no longer lists them. */
   private readonly replaced: string[] = []
   /** Comparing every item with the index after loading (in slices). */
@@ -125,10 +127,16 @@ export class SearchIndex {
       // The index walks every item: the store reads its feeds first (opened from the listing
       // catalog, a store has read only some; a window's store reads the rest here, in the
       // background, once its first list page is out).
-      .then(() => store.loadAll())
-      .then(() => this.load())
+      .then(async () => {
+        // Closed before it was wanted (a CLI command that never searched): nothing to load.
+        if (this.closed) return
+        this.started = true
+        await store.loadAll()
+        await this.load()
+      })
       .catch((error: unknown) => this.log(`Search index not loaded: ${String(error)}`))
       .then(() => {
+        if (!this.started) return
         this.loaded = true
         this.reconciling = this.reconcileAll()
           .catch((error: unknown) => this.log(`Search index not checked: ${String(error)}`))
@@ -656,6 +664,12 @@ export class SearchIndex {
   async close(): Promise<void> {
     if (this.persistTimer) clearTimeout(this.persistTimer)
     this.persistTimer = null
+    if (!this.started) {
+      // Never started (startAfter did not come): nothing was loaded, nothing is to be written.
+      this.closed = true
+      await this.worker.close()
+      return
+    }
     await this.ready
     this.closed = true
     while (this.working) await this.working
