@@ -1,6 +1,7 @@
 // The `reader` command over a real data dir and real HTTP: add, sync, feeds, items, export,
 // help, version, and clear failures with exit codes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { readFile, writeFile } from 'node:fs/promises'
 import { runCli } from '../../electron/cli/run-cli'
@@ -297,6 +298,8 @@ describe('reader', () => {
   it('searches the library: ranked hits with marked snippets, or JSON; bad usage exits 2', async () => {
     const data = await tempDir()
     expect((await reader('--data', data, 'add', server.url('/wire.xml'))).code).toBe(0)
+    // Commands that do not search leave the index alone; the first search indexes what they added.
+    expect(existsSync(join(data, 'search'))).toBe(false)
     const human = await reader('--data', data, 'search', 'preconditions')
     expect(human.code).toBe(0)
     const lines = human.out.split('\n')
