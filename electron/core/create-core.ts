@@ -131,6 +131,9 @@ const READY_FROM_CATALOG = new Set<keyof ReaderApi>([
   'listAnnotations',
 ])
 
+/** Rows prepared around an opened article, in this order (see prepareNear). */
+const PREPARE_STEPS = [1, 2, -1, 3, 4, -2, 5, -3, 6, -4]
+
 export const SAMPLE_FEED_URL = `${SAMPLE_SCHEME}feed.xml`
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -217,6 +220,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   /** The listing of the window's last page of items: the order prepareNear follows. */
   let lastListing: ReturnType<typeof listingOf> | null = null
   const prepared = new PreparedBodies()
+  /** Which prepareNear runs (an earlier one stops at its next step). */
+  let preparing = 0
 
   /** Every content of an item, oldest first: its earlier versions, then the current one. */
   const versionsOf = (item: StoredItem): ItemVersion[] => [
@@ -279,17 +284,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   /**
-   * After an article is opened, the ones beside it in the list the window showed last are made
-   * ready (the next two, the one before), while the reader reads: j then finds its article
-   * prepared. Best effort; only for windows.
+   * After an article is opened, the ones around it in the list the window showed last are made
+   * ready while the reader reads — the next ones first (j), then those before (k), as far as a
+   * screenful of rows (a click on a row in view): those opens then find their article prepared.
+   * One at a time, each body once; best effort; only for windows.
    */
   const prepareNear = (itemId: string): void => {
     const shown = lastListing
     if (!warmsUp || !shown) return
     const at = shown.indexOf(itemId)
     if (at === null) return
+    // A newer open takes over: walking fast with j leaves one preparation running, not many.
+    const generation = ++preparing
     const prepare = async (): Promise<void> => {
-      for (const index of [at + 1, at + 2, at - 1]) {
+      for (const step of PREPARE_STEPS) {
+        if (generation !== preparing) return
+        const index = at + step
         if (index < 0 || index >= shown.snapshot.entries.length) continue
         await shown.loadPage(index, 1)
         const row = shown.page(index, 1)?.[0]
@@ -611,6 +621,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
             await top.loadPage(0, 1)
             const item = top.page(0, 1)?.[0]
             if (item) await articleOf(item.id)
+            if (item) prepareNear(item.id)
           }
           warm().catch((error: unknown) => log(`Warm-up: ${String(error)}`))
         }, 0)
