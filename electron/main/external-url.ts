@@ -17,8 +17,7 @@ export function externalUrl(raw: unknown): string | null {
   } catch {
     return null
   }
-  if (!EXTERNAL_PROTOCOLS.has(parsed.protocol)) return null
-  // A web URL needs a host; "http:foo" parses to http://foo/ but "https://" alone does not parse.
-  if (parsed.protocol !== 'mailto:' && parsed.hostname === '') return null
-  return parsed.href
+  // http(s) URLs without a host do not parse at all (they are "special" schemes), so no host
+  // check is needed here.
+  return EXTERNAL_PROTOCOLS.has(parsed.protocol) ? parsed.href : null
 }

@@ -273,6 +273,18 @@ describe('the Electron main process', () => {
     const malformed = await asked(APP_URL, { unexpected: true })
     expect(!malformed.ok && malformed.error.code).toBe('invalid-args')
     expect(await asked(APP_URL, {})).toEqual({ ok: true, value: null })
+
+    // The folder picker checks its caller the same way, before any dialog opens.
+    const pickFolder = state.ipcHandlers.get(PICK_FOLDER_CHANNEL)!
+    const picked = (await pickFolder(
+      { senderFrame: { url: 'https://evil.example/' } },
+      {},
+    )) as Result<unknown>
+    expect(!picked.ok && picked.error.code).toBe('forbidden')
+    expect(await pickFolder({ senderFrame: { url: APP_URL } }, {})).toEqual({
+      ok: true,
+      value: null,
+    })
   })
 
   it('refuses to attach webviews to any page', () => {
