@@ -8,6 +8,7 @@ export default defineConfig({
       'renderer/**/*.test.ts',
       'tests/unit/**/*.test.ts',
       'tests/integration/**/*.test.ts',
+      'tests/security/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 20_000,

@@ -23,6 +23,7 @@ import { MEDIA_SCHEME } from '../../shared/contract'
 import type { PickFolderArgs } from '../../shared/shell-capabilities'
 import { registerIpc } from './register-ipc'
 import { registerShellIpc } from './register-shell-ipc'
+import { externalUrl } from './external-url'
 import { isTrustedRendererUrl } from './trusted-sender'
 import { isPermissionAllowed } from './window-permissions'
 
@@ -64,19 +65,15 @@ protocol.registerSchemesAsPrivileged([
   { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true } },
 ])
 
-function isHttpUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url)
-    return protocol === 'http:' || protocol === 'https:'
-  } catch {
-    return false
-  }
-}
-
+/** Web and mail links go to the system's browser or mail program; nothing else leaves the app. */
 function openInBrowser(url: string): void {
-  if (!isHttpUrl(url)) return
-  shell.openExternal(url).catch((error: unknown) => {
-    log(`Could not open ${url}: ${error instanceof Error ? error.message : String(error)}`)
+  const allowed = externalUrl(url)
+  if (allowed === null) {
+    log(`Refused to open ${url.slice(0, 200)} outside the app`)
+    return
+  }
+  shell.openExternal(allowed).catch((error: unknown) => {
+    log(`Could not open ${allowed}: ${error instanceof Error ? error.message : String(error)}`)
   })
 }
 
@@ -99,7 +96,7 @@ function createWindow(): BrowserWindow {
   win.once('ready-to-show', () => win.show())
 
   const contents = win.webContents
-  // No new windows ever: web links go to the system browser, everything else is dropped.
+  // No new windows ever: web and mail links go to the system's programs, the rest is dropped.
   contents.setWindowOpenHandler(({ url }) => {
     openInBrowser(url)
     return { action: 'deny' }

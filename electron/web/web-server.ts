@@ -5,6 +5,7 @@
 // from its own origin with a JSON body (CSRF).
 //   POST /api/call/<method>  body: JSON args   → 200 JSON Result
 //   GET  /api/events         Server-Sent Events, one `event:` per contract event
+//   GET  /api/media?url=…    an article image from the offline cache
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
@@ -54,14 +55,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const sseClients = new Set<ServerResponse>()
   let port = 0
 
-  const hasToken = (req: IncomingMessage): boolean => {
-    const candidates = [header(req, TOKEN_HEADER), cookie(req, TOKEN_COOKIE)]
-    return candidates.some((value) => {
-      if (!value) return false
-      const bytes = Buffer.from(value)
-      return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes)
-    })
+  const isToken = (value: string | undefined | null): boolean => {
+    if (!value) return false
+    const bytes = Buffer.from(value)
+    return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes)
   }
+  const hasToken = (req: IncomingMessage): boolean =>
+    isToken(header(req, TOKEN_HEADER)) || isToken(cookie(req, TOKEN_COOKIE))
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -82,8 +82,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     // The one-time URL: trade the token in the query for a cookie, and drop it from the address bar.
     const queryToken = url.searchParams.get('token')
     if (req.method === 'GET' && queryToken !== null) {
-      const bytes = Buffer.from(queryToken)
-      if (bytes.length !== tokenBytes.length || !timingSafeEqual(bytes, tokenBytes)) {
+      if (!isToken(queryToken)) {
         return send(res, 401, 'text/plain; charset=utf-8', 'Wrong token')
       }
       url.searchParams.delete('token')
@@ -104,13 +103,21 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       )
     }
 
-    if (url.pathname.startsWith('/api/call/')) {
-      if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST')
+    // CSRF: a state-changing request must come from this server's own page. Browsers send Origin
+    // with every request that is not GET or HEAD, so one without it is not a page; it passes only
+    // with a valid token header, which no foreign page can add without a CORS preflight (never
+    // answered here). The cookie alone never suffices without the right Origin.
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
       const requestOrigin = header(req, 'origin')
-      const allowedOrigins = [origin, `http://localhost:${port}`]
-      if (requestOrigin && !allowedOrigins.includes(requestOrigin)) {
+      const fromOwnPage = requestOrigin === origin || requestOrigin === `http://localhost:${port}`
+      const tokenClient = requestOrigin === undefined && isToken(header(req, TOKEN_HEADER))
+      if (!fromOwnPage && !tokenClient) {
         return send(res, 403, 'text/plain; charset=utf-8', 'Cross-origin request refused')
       }
+    }
+
+    if (url.pathname.startsWith('/api/call/')) {
+      if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST')
       if (!(header(req, 'content-type') ?? '').startsWith('application/json')) {
         return send(res, 415, 'text/plain; charset=utf-8', 'Send application/json')
       }
@@ -138,8 +145,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       })
     }
 
-    if (url.pathname === '/api/events') return openEventStream(res)
-    if (url.pathname === '/api/media') return serveMedia(url.searchParams.get('url') ?? '', res)
+    if (url.pathname === '/api/events' || url.pathname === '/api/media') {
+      if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', 'Use GET')
+      if (url.pathname === '/api/events') return openEventStream(res)
+      return serveMedia(url.searchParams.get('url') ?? '', res)
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed')
     }

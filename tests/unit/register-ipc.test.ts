@@ -1,6 +1,7 @@
 // The Electron IPC transport without Electron: a fake ipcMain records the handlers, a fake core
 // records the calls, and the handlers are invoked with fake events carrying a sender frame URL.
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { pathToFileURL } from 'node:url'
 import {
   contract,
@@ -129,6 +130,23 @@ describe('registerIpc', () => {
       )) as Result<unknown>
       expect(result.ok, `${method} ${JSON.stringify(args)}`).toBe(false)
       if (!result.ok) expect(result.error.code).toBe('invalid-args')
+    }
+    expect(calls).toEqual([])
+  })
+
+  it("checks every contract method's payload against that method's contract schema first", async () => {
+    // A method whose schema were missing, z.unknown() or a non-strict object would let one of
+    // these through to the core. The schema must be the contract's own (a zod type on the table).
+    const { ipc, calls } = setUp()
+    const hostile: unknown[] = ['x', 42, true, [], [{}], { __notInTheContract: 1 }]
+    for (const name of methodNames) {
+      expect(contract[name].args, name).toBeInstanceOf(z.ZodType)
+      for (const args of hostile) {
+        const result = (await ipc.invoke(callChannel(name), from(TRUSTED), args)) as Result<unknown>
+        expect(!result.ok && result.error.code, `${name} ${JSON.stringify(args)}`).toBe(
+          'invalid-args',
+        )
+      }
     }
     expect(calls).toEqual([])
   })
