@@ -119,8 +119,17 @@ export type BrowserRow = Pick<
   /** The browser shell's process (core, server, worker threads) once the index is loaded. */
   shellRssBytes: number
   shellPeakRssBytes: number
+  /**
+   * The same process at rest, `restMs` after its last call (the page still open, idle): the
+   * worker threads that stop when idle (search, citations, feed parsing: 60 s) have stopped.
+   * NaN when not measured.
+   */
+  shellRestRssBytes: number
   chromiumVersion: string
 }
+
+/** How long the process is left idle before its memory at rest is read (workers stop at 60 s). */
+export const REST_MS = 70_000
 
 /** A process's resident memory now and at its peak (Linux /proc), in bytes; NaN elsewhere. */
 function residentMemory(pid: number | undefined): { rss: number; peak: number } {
@@ -139,7 +148,10 @@ function residentMemory(pid: number | undefined): { rss: number; peak: number } 
  * right after it and once settled, rows in the DOM; then, once the shell's search index is
  * loaded and has answered a query, the shell process's resident memory.
  */
-export async function measureBrowser(dataDir: string): Promise<BrowserRow> {
+export async function measureBrowser(
+  dataDir: string,
+  options: { restMs?: number } = {},
+): Promise<BrowserRow> {
   const shell = await startBrowserShell(dataDir)
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -185,6 +197,11 @@ export async function measureBrowser(dataDir: string): Promise<BrowserRow> {
     }
     api.close()
     const memory = residentMemory(shell.process.pid)
+    let restRss = NaN
+    if (options.restMs) {
+      await page.waitForTimeout(options.restMs)
+      restRss = residentMemory(shell.process.pid).rss
+    }
     return {
       firstPaintMs,
       earlyP50: percentile(early, 50),
@@ -195,6 +212,7 @@ export async function measureBrowser(dataDir: string): Promise<BrowserRow> {
       rowsInView,
       shellRssBytes: memory.rss,
       shellPeakRssBytes: memory.peak,
+      shellRestRssBytes: restRss,
       chromiumVersion: browser.version(),
     }
   } finally {
