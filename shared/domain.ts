@@ -14,6 +14,8 @@ export const FeedErrorSchema = z.object({
   code: z.string(),
   message: z.string(),
   at: IsoDateSchema,
+  /** The URL gave a web page: the feeds that page offers, best first (to subscribe instead). */
+  feeds: z.array(z.object({ url: z.string(), title: z.string().nullable() })).optional(),
 })
 
 /** How long a feed's items are kept; starred, annotated, exported and corrected items always stay. */

@@ -62,3 +62,21 @@ export function isAllowedUrl(tag: string, attribute: string, url: string): boole
   if (parsed.protocol === 'mailto:') return attribute === 'href'
   return parsed.protocol === 'http:' || parsed.protocol === 'https:'
 }
+
+/**
+ * HTML parsers drop a newline right after <pre> or <listing>, and serializers do not put one
+ * back: a <pre> whose text starts with a newline (a blank first line, or one left behind by a
+ * removed script or comment) loses it each time the sanitized HTML is parsed again — the reader
+ * would show one character less than the core's text counts (highlight offsets off by one), and
+ * sanitizing would not be idempotent. Doubling that newline before serializing keeps it through
+ * the next parse. Call on the sanitized DOM, just before reading its innerHTML.
+ */
+export function keepLeadingNewlines(root: ParentNode): void {
+  for (const element of root.querySelectorAll('pre, listing')) {
+    const first = element.firstChild
+    // 3 is Node.TEXT_NODE (the Node global is not there in every realm this runs in).
+    if (first?.nodeType === 3 && (first as Text).data.startsWith('\n')) {
+      ;(first as Text).data = `\n${(first as Text).data}`
+    }
+  }
+}

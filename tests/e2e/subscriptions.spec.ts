@@ -188,3 +188,27 @@ test('a failing feed is listed with its reason and can be retried alone', async 
   await expect(failing).toHaveCount(0)
   await expect(page.getByRole('status')).toContainText('Synced: 0 new items.')
 })
+
+test('a feed address that now gives a web page names its feeds, and one click follows one', async ({
+  page,
+  shell,
+}) => {
+  await page.goto(shell.url)
+  await addFeed(page, feeds.url('/wire.xml'))
+  // The site moved its feed and the old address now serves the home page.
+  feeds.routes.set('/wire.xml', feeds.routes.get('/site/')!)
+  await page.getByRole('button', { name: 'Sync all' }).click()
+  const failing = page.getByRole('group').filter({ hasText: 'Failing feeds' })
+  await expect(failing).toContainText(
+    `This is a web page, not a feed. It offers 2 feeds: Wire stories (${feeds.url('/wire.xml')}); Lab notes (${feeds.url('/lab.xml')}).`,
+  )
+
+  await page.getByRole('button', { name: 'Settings for Harbour Wire' }).click()
+  const dialog = page.getByRole('dialog', { name: /Feed settings/ })
+  await expect(dialog).toContainText('Feeds on that page')
+  // Its own address is among them (followed already); the other can be followed from here.
+  await expect(dialog).toContainText('(already followed)')
+  await dialog.getByRole('button', { name: 'Subscribe to Lab notes' }).click()
+  await expect(feedRow(page, 'Field Notes Lab')).toBeVisible()
+  await expect(dialog.getByRole('button', { name: 'Subscribe to Lab notes' })).toHaveCount(0)
+})

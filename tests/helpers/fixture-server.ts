@@ -3,7 +3,13 @@
 // can check what the client sent. No mocks of fetch: the core talks real HTTP to it.
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 
@@ -15,6 +21,8 @@ export interface Route {
   validators?: boolean
   /** Delay before answering, for timeout tests. */
   delayMs?: number
+  /** Answers by hand instead (a server that drips, never ends, fails): the rest is ignored. */
+  handle?: (req: IncomingMessage, res: ServerResponse) => void
 }
 
 export interface FixtureServer {
@@ -40,6 +48,7 @@ export async function startFixtureServer(
     const path = (req.url ?? '/').split('?')[0] ?? '/'
     requests.push({ path, headers: req.headers })
     const route = table.get(path)
+    if (route?.handle) return void route.handle(req, res)
     const answer = (): void => {
       if (!route) {
         res.writeHead(404, { 'content-type': 'text/plain' })

@@ -232,6 +232,26 @@ describe('sanitizeHtml: text and stability', () => {
     expect(sanitizeHtml(once.html, 'https://other.example/').html).toBe(once.html)
   })
 
+  // Regressions found by sanitize-html.property.test.ts: outputs that parsed into another tree.
+  it('keeps the newline a <pre> starts with through a re-parse, so display and text agree', () => {
+    for (const html of ['<pre>\n\ncode</pre>', '<pre><script>x()</script>\ncode</pre>']) {
+      const once = sanitizeHtml(html, BASE)
+      expect(once.text).toBe('\ncode')
+      expect(JSDOM.fragment(once.html).textContent).toBe('\ncode')
+      expect(sanitizeHtml(once.html, BASE)).toEqual(once)
+    }
+  })
+
+  it('gives back markup that parses into the tree it came from when removals reshape it', () => {
+    // <object> keeps <details> inside the <p>; once the object goes, the details would close it.
+    const html =
+      '<script><script></script><p></script><script><script>alert(1)</script><object><A</object>' +
+      '</script><math /><details></details></math>'
+    const once = sanitizeHtml(html, BASE)
+    expect(once.html).toBe('<p></p><details></details><p></p>')
+    expect(sanitizeHtml(once.html, BASE)).toEqual(once)
+  })
+
   it('does not leak the base URL of one call into the next', () => {
     clean('<a href="/x">x</a>', 'https://first.example/')
     expect(clean('<a href="/y">y</a>', null)).toBe('<a>y</a>')

@@ -9,6 +9,7 @@ import {
   FORBIDDEN_ATTRIBUTES,
   FORBIDDEN_TAGS,
   isAllowedUrl,
+  keepLeadingNewlines,
   URL_ATTRIBUTES,
 } from '../../../shared/sanitize-policy'
 
@@ -27,6 +28,8 @@ const CONFIG: Config = {
 }
 
 let purifier: ReturnType<typeof createDOMPurify> | null = null
+/** Elements of the current pass that had child elements when sanitizing reached them. */
+let withChildElements = new WeakSet<Node>()
 let currentBase: string | null = null
 
 function getPurifier(): ReturnType<typeof createDOMPurify> {
@@ -36,6 +39,11 @@ function getPurifier(): ReturnType<typeof createDOMPurify> {
   const { JSDOM } = createRequire(__filename)('jsdom') as typeof import('jsdom')
   const { window } = new JSDOM('')
   const instance = createDOMPurify(window as unknown as Window & typeof globalThis)
+  // Seen before DOMPurify decides (a removed element's children are gone by the time it is in
+  // `removed`): see sanitizeOnce.
+  instance.addHook('uponSanitizeElement', (node) => {
+    if ((node as Partial<Element>).firstElementChild) withChildElements.add(node)
+  })
   instance.addHook('uponSanitizeAttribute', (node, data) => {
     if (!URL_ATTRIBUTE_SET.has(data.attrName)) return
     const resolved = resolveUrl(data.attrValue, currentBase)
@@ -78,17 +86,52 @@ function resolveUrl(value: string, base: string | null): string | null {
   }
 }
 
-/** Sanitizes `html`, resolving relative URLs against `baseUrl` (the item link or feed URL). */
+/**
+ * Passes at most: a removed element's kept content can make a tree the HTML parser would never
+ * build (a <details> left inside a <p> once the <object> around it is gone), which serializes to
+ * markup that parses differently. Sanitizing that output again reaches the parser's own shape;
+ * one more pass is a margin (the property test finds none that need it).
+ */
+const MAX_PASSES = 3
+
+/**
+ * Sanitizes `html`, resolving relative URLs against `baseUrl` (the item link or feed URL). The
+ * result is a fixed point: sanitizing it again gives it back unchanged, so what the renderer
+ * parses is the tree whose text the core counted (highlight offsets) — see MAX_PASSES.
+ */
 export function sanitizeHtml(html: string, baseUrl: string | null): SanitizedHtml {
   const instance = getPurifier()
   currentBase = baseUrl
   try {
-    const body = instance.sanitize(html, { ...CONFIG, RETURN_DOM: true }) as HTMLElement | null
-    // A document that parses without a <body> (content starting with <frameset>) comes back as
-    // null: nothing in it is allowed, so it is empty.
-    if (!body) return { html: '', text: '' }
-    return { html: body.innerHTML, text: body.textContent ?? '' }
+    let out = sanitizeOnce(instance, html)
+    for (let pass = 1; pass < MAX_PASSES && out.reshaped; pass++) {
+      const again = sanitizeOnce(instance, out.html)
+      if (again.html === out.html) break
+      out = again
+    }
+    return { html: out.html, text: out.text }
   } finally {
     currentBase = null
   }
+}
+
+function sanitizeOnce(
+  instance: ReturnType<typeof createDOMPurify>,
+  html: string,
+): SanitizedHtml & { reshaped: boolean } {
+  const body = instance.sanitize(html, { ...CONFIG, RETURN_DOM: true }) as HTMLElement | null
+  // Only a removed element whose child elements were kept in its place (an <object>, a <form>)
+  // can leave a tree the parser would not build: removed attributes, and removed elements that
+  // held only text (scripts, styles) or nothing, cannot. Checking this spares most bodies the
+  // second pass (it doubles the cost).
+  const reshaped = instance.removed.some(
+    (entry) => 'element' in entry && withChildElements.has(entry.element),
+  )
+  withChildElements = new WeakSet()
+  // A document that parses without a <body> (content starting with <frameset>) comes back as
+  // null: nothing in it is allowed, so it is empty.
+  if (!body) return { html: '', text: '', reshaped: false }
+  const text = body.textContent ?? ''
+  keepLeadingNewlines(body)
+  return { html: body.innerHTML, text, reshaped }
 }

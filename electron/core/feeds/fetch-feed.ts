@@ -163,12 +163,16 @@ export async function fetchFeed(
         await response.body?.cancel()
         return failure(
           'too-large',
-          `The feed is ${declared} bytes; the limit is ${options.maxBytes}`,
+          `The feed is too large: ${formatBytes(declared)}, over the ${formatBytes(options.maxBytes)} limit`,
         )
       }
       const bytes = await readCapped(response.body, options.maxBytes)
       if (!bytes) {
-        return failure('too-large', `The feed is larger than the ${options.maxBytes}-byte limit`)
+        // Counted after decompression: a small gzip bomb stops here too.
+        return failure(
+          'too-large',
+          `The feed is too large: it went past the ${formatBytes(options.maxBytes)} limit, so reading stopped`,
+        )
       }
       const contentLocation = response.headers.get('content-location')
       return {
@@ -190,7 +194,7 @@ export async function fetchFeed(
     if (signal.aborted) {
       return failure(
         'timeout',
-        `No complete answer within ${Math.round(options.timeoutMs / 1000)} s`,
+        `The server did not finish sending within ${formatMs(options.timeoutMs)}: it is too slow or has stalled`,
       )
     }
     return networkFailure(error, current)
@@ -221,28 +225,60 @@ export function parseRetryAfter(value: string | null, now: Date = new Date()): n
   return Math.max(0, Math.round((date - now.getTime()) / 1000))
 }
 
+/** A size in words: "64 KB", "20 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`
+  return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`
+}
+
+/** A timeout in words: "30 s", "1.5 s" (tests use short ones). */
+function formatMs(ms: number): string {
+  return ms >= 10_000 ? `${Math.round(ms / 1000)} s` : `${Number((ms / 1000).toFixed(1))} s`
+}
+
 function formatDuration(seconds: number): string {
   if (seconds < 120) return `${seconds} s`
   if (seconds < 7200) return `${Math.round(seconds / 60)} min`
   return `${Math.round(seconds / 3600)} h`
 }
 
-const TLS_CODES = new Set([
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'CERT_NOT_YET_VALID',
-  'ERR_SSL_WRONG_VERSION_NUMBER',
-])
+/**
+ * What a TLS failure means, in words a reader can act on (Node's codes and messages, such as
+ * DEPTH_ZERO_SELF_SIGNED_CERT or "self-signed certificate", are for programmers). Null when the
+ * code is not a certificate or TLS problem.
+ */
+export function describeTlsProblem(code: string, host: string): string | null {
+  switch (code) {
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+      return `its certificate is self-signed, so nothing vouches that the server really is ${host}`
+    case 'CERT_HAS_EXPIRED':
+      return 'its certificate has expired'
+    case 'CERT_NOT_YET_VALID':
+      return "its certificate is not valid yet (or this computer's clock is wrong)"
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+      return `its certificate is for another site, not ${host}`
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
+    case 'UNABLE_TO_GET_ISSUER_CERT':
+      return 'its certificate is not issued by an authority this computer trusts'
+    case 'CERT_REVOKED':
+      return 'its certificate has been revoked'
+    case 'ERR_SSL_WRONG_VERSION_NUMBER':
+      return 'the server does not speak HTTPS at this address'
+    default:
+      return null
+  }
+}
 
 function networkFailure(error: unknown, url: URL): FetchResult {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause
   const code = cause?.code ?? (error as { code?: string }).code ?? ''
-  if (TLS_CODES.has(code) || /certificate|ssl|tls/i.test(cause?.message ?? '')) {
-    return failure('tls', `The secure connection to ${url.host} failed: ${cause?.message ?? code}`)
+  const tls = describeTlsProblem(code, url.host)
+  if (tls || /certificate|ssl|tls/i.test(cause?.message ?? '')) {
+    const why = tls ?? `the certificate could not be checked (${cause?.message ?? code})`
+    return failure('tls', `The secure connection to ${url.host} was refused: ${why}`)
   }
   if (code === 'UND_ERR_CONNECT_TIMEOUT') {
     return failure('timeout', `Could not connect to ${url.host} in time`)

@@ -50,7 +50,8 @@ export type { ParsedFeed, ParsedItem, ParseOptions } from './parsed-feed'
 export const MAX_FEED_CHARS = 50 * 1024 * 1024
 
 const NOT_A_FEED = 'This is not an RSS or Atom feed'
-const WEB_PAGE = 'This is a web page, not a feed'
+/** The message for a web page; callers compare against it to offer the page's own feeds. */
+export const WEB_PAGE = 'This is a web page, not a feed'
 
 export async function parseFeed(
   text: string,

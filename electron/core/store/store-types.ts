@@ -15,7 +15,15 @@ export interface StoredFeed {
   description: string
   addedAt: string
   lastSuccessAt: string | null
-  lastError: { code: string; message: string; at: string } | null
+  lastError: {
+    code: string
+    message: string
+    at: string
+    /** For a web page instead of a feed: the feeds it offers, best first. */
+    feeds?: { url: string; title: string | null }[]
+  } | null
+  /** Failed syncs in a row (0 after a success): how far the next scheduled check backs off. */
+  failures?: number
   /** Validators for conditional GET and the hash of the last body parsed. */
   http: { etag: string | null; lastModified: string | null; bodyHash: string | null }
   /** Folder path, outermost first ([] = top level), as in OPML. */

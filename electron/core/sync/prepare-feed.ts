@@ -2,11 +2,12 @@
 // the bytes, parse the feed, and turn each parsed item into a stored item (stable id, story key,
 // snippet, content hash) plus its raw body. No I/O and no sanitizing here: bodies are stored raw
 // and sanitized when they leave the core, so sync stays fast without weakening what the user sees.
-import { fail, ok, type Result } from '../../../shared/result'
+import { ok, type ReaderError } from '../../../shared/result'
 import { snippetOf } from '../articles/html-to-text'
 import { canonicalStoryKey } from '../feeds/canonical-url'
 import { decodeFeedBytes } from '../feeds/decode-feed-bytes'
-import { parseFeed } from '../feeds/parse-feed'
+import { offeredFeeds, webPageMessage, type OfferedFeed } from '../feeds/offered-feeds'
+import { parseFeed, WEB_PAGE } from '../feeds/parse-feed'
 import type { FeedFormat, ParsedItem } from '../feeds/parsed-feed'
 import { itemIdFor, sha256Hex } from '../ids'
 import type { StoredItem } from '../store/library-store'
@@ -38,12 +39,22 @@ export interface PreparedFeed {
   warnings: string[]
 }
 
+/** Not a feed; for a web page, the feeds it offers (for the reader to subscribe to instead). */
+export interface NotAFeed {
+  ok: false
+  error: ReaderError<'not-a-feed'> & { feeds?: OfferedFeed[] }
+}
+
 export async function prepareFeed(
   input: PrepareInput,
-): Promise<Result<PreparedFeed, 'not-a-feed'>> {
+): Promise<{ ok: true; value: PreparedFeed } | NotAFeed> {
   const decoded = decodeFeedBytes(input.bytes, input.contentType)
   const parsed = await parseFeed(decoded.text, { baseUrl: input.baseUrl })
-  if (!parsed.ok) return fail('not-a-feed', parsed.error.message)
+  if (!parsed.ok) {
+    if (parsed.error.message !== WEB_PAGE) return { ok: false, error: parsed.error }
+    const feeds = offeredFeeds(decoded.text, input.baseUrl)
+    return { ok: false, error: { code: 'not-a-feed', message: webPageMessage(feeds), feeds } }
+  }
   const feed = parsed.value
   const seen = new Set<string>()
   const items: PreparedItem[] = []

@@ -3,11 +3,11 @@
 // bodies not already stored as one pack, and hand back only the item metadata (with where each
 // new body is). Keeping bodies on the worker spares the thread that serves the UI both the
 // copying and the writing.
-import { ok, type Result } from '../../../shared/result'
+import { ok, type ReaderError } from '../../../shared/result'
 import { sha256Hex } from '../ids'
 import { BodyStore } from '../store/body-store'
 import type { StoredItem } from '../store/library-store'
-import { prepareFeed, type PrepareInput, type PreparedFeed } from './prepare-feed'
+import { prepareFeed, type NotAFeed, type PrepareInput, type PreparedFeed } from './prepare-feed'
 
 export interface FeedJob {
   input: PrepareInput
@@ -25,7 +25,10 @@ export type FeedJobValue =
   | { unchanged: true; bodyHash: string }
   | { unchanged: false; bodyHash: string; feed: PreparedFeedItems }
 
-export type FeedJobResult = Result<FeedJobValue, 'not-a-feed' | 'timeout' | 'internal'>
+export type FeedJobResult =
+  | { ok: true; value: FeedJobValue }
+  | NotAFeed
+  | { ok: false; error: ReaderError<'timeout' | 'internal'> }
 
 const bodyStores = new Map<string, BodyStore>()
 

@@ -29,6 +29,19 @@ export const MAX_CHECK_INTERVAL_S = 5 * 3600
 /** When the server says nothing about freshness. */
 export const DEFAULT_CHECK_INTERVAL_S = 30 * 60
 
+/** A feed that keeps failing is checked less and less often, but at least once a day. */
+export const MAX_FAILURE_BACKOFF_S = 24 * 3600
+
+/**
+ * When a scheduled sync tries a failing feed again: the usual interval after its first failure,
+ * doubled for each failure in a row after that (30 min, 1 h, 2 h… up to a day), so a server
+ * that answers 500 for days is not asked every half hour, and a brief outage costs little.
+ */
+export function backoffSeconds(failuresInARow: number): number {
+  const doublings = Math.max(0, Math.min(failuresInARow - 1, 16))
+  return Math.min(MAX_FAILURE_BACKOFF_S, DEFAULT_CHECK_INTERVAL_S * 2 ** doublings)
+}
+
 /** The next scheduled check: the server's max-age, kept between the polite bounds. */
 export function nextCheckAfter(now: Date, maxAgeSeconds: number | null): string {
   const seconds = Math.min(
@@ -46,9 +59,16 @@ export interface SyncDeps {
   now: () => Date
 }
 
+/** What a failed sync records: the words, and for a web page the feeds it offers instead. */
+export interface FeedErrorDetail {
+  code: string
+  message: string
+  feeds?: { url: string; title: string | null }[]
+}
+
 export interface FeedSyncOutcome {
   newItems: number
-  error: { code: string; message: string } | null
+  error: FeedErrorDetail | null
   /** Skipped because the server asked us to wait, or the feed is gone. */
   skipped?: boolean
 }
@@ -173,28 +193,33 @@ export async function syncFeed(
   if (isDeferred(feed, now, dueOnly, force)) return { newItems: 0, error: null, skipped: true }
 
   const recordError = async (
-    code: string,
-    message: string,
+    error: { code: string; message: string; feeds?: FeedErrorDetail['feeds'] },
     extra: Partial<StoredFeed> = {},
   ): Promise<FeedSyncOutcome> => {
+    // Read from the store, not the snapshot the sync started with: counts must not go back.
+    const failures = (store.feed(feed.id)?.failures ?? feed.failures ?? 0) + 1
+    const { code, message } = error
+    const feeds = error.feeds?.length ? { feeds: error.feeds } : {}
     await store.updateFeed(feed.id, {
-      lastError: { code, message, at },
-      nextCheckAt: nextCheckAfter(now, null),
+      lastError: { code, message, at, ...feeds },
+      failures,
+      nextCheckAt: new Date(now.getTime() + backoffSeconds(failures) * 1000).toISOString(),
       ...extra,
     })
-    return { newItems: 0, error: { code, message } }
+    return { newItems: 0, error: { code, message, ...feeds } }
   }
 
   const fetched = await loadFeed(feed.url, feed.http, deps)
   if (!fetched.ok) {
     const { code, message, retryAfterSeconds } = fetched.error
-    if (code === 'gone') return recordError(code, message, { gone: true })
+    if (code === 'gone') return recordError({ code, message }, { gone: true })
     if (code === 'rate-limited') {
+      // The server said when: that, not our backoff, decides the next attempt.
       const wait = Math.min(MAX_RETRY_AFTER_S, retryAfterSeconds ?? DEFAULT_RETRY_AFTER_S)
       const until = new Date(now.getTime() + wait * 1000).toISOString()
-      return recordError(code, message, { retryNotBefore: until, nextCheckAt: until })
+      return recordError({ code, message }, { retryNotBefore: until, nextCheckAt: until })
     }
-    return recordError(code, message)
+    return recordError({ code, message })
   }
   const outcome = fetched.value
   const next = nextCheckAfter(now, outcome.maxAgeSeconds)
@@ -206,6 +231,7 @@ export async function syncFeed(
     await store.updateFeed(feed.id, {
       lastSuccessAt: at,
       lastError: null,
+      failures: 0,
       retryNotBefore: null,
       gone: false,
       nextCheckAt: next,
@@ -216,7 +242,7 @@ export async function syncFeed(
   const result: PrepareResult = await deps.pool.run(
     jobFor(outcome, feed.id, feed.http.bodyHash, deps),
   )
-  if (!result.ok) return recordError(result.error.code, result.error.message)
+  if (!result.ok) return recordError(result.error)
   const http = { etag, lastModified, bodyHash: result.value.bodyHash }
   if (result.value.unchanged) {
     // Same bytes as last time (a server without validators): nothing was parsed.
@@ -224,6 +250,7 @@ export async function syncFeed(
       http,
       lastSuccessAt: at,
       lastError: null,
+      failures: 0,
       retryNotBefore: null,
       gone: false,
       nextCheckAt: next,
@@ -241,6 +268,7 @@ export async function syncFeed(
     language: prepared.language ?? feed.language ?? null,
     lastSuccessAt: at,
     lastError: null,
+    failures: 0,
     retryNotBefore: null,
     gone: false,
     nextCheckAt: next,

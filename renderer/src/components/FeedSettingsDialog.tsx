@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react'
 import type { Feed, Retention } from '../../../shared/domain'
 import { useReader } from '../state/reader-store'
-import { removeFeed, updateFeed } from '../state/subscriptions'
+import { removeFeed, subscribe, updateFeed } from '../state/subscriptions'
 import { FOLDER_SEPARATOR, folderPaths, parseFolderPath } from '../sidebar/feed-tree'
 import { Modal } from '../ui/Modal'
 import { formatDate } from './format-date'
@@ -61,6 +61,19 @@ export function FeedSettingsDialog({ feed, onClose }: { feed: Feed; onClose: () 
           <>
             <dt>Problem</dt>
             <dd className="form-error">{feed.lastError.message}</dd>
+          </>
+        )}
+        {feed.lastError?.feeds && feed.lastError.feeds.length > 0 && (
+          <>
+            <dt>Feeds on that page</dt>
+            <dd>
+              <OfferedFeeds
+                offered={feed.lastError.feeds}
+                folder={feed.folder}
+                following={new Set(feeds.map((f) => f.url))}
+                onError={setError}
+              />
+            </dd>
           </>
         )}
       </dl>
@@ -194,5 +207,50 @@ export function FeedSettingsDialog({ feed, onClose }: { feed: Feed; onClose: () 
         </p>
       )}
     </Modal>
+  )
+}
+
+/**
+ * The address now gives a web page (sync said so and listed the feeds it offers): subscribe to
+ * one of them, in the same folder. The broken subscription stays until the reader removes it.
+ */
+function OfferedFeeds({
+  offered,
+  folder,
+  following,
+  onError,
+}: {
+  offered: { url: string; title: string | null }[]
+  folder: string[]
+  following: Set<string>
+  onError: (error: string) => void
+}) {
+  const [busy, setBusy] = useState<string | null>(null)
+  const follow = async (url: string): Promise<void> => {
+    setBusy(url)
+    const result = await subscribe(url, folder)
+    setBusy(null)
+    if (!result.ok) onError(result.error)
+  }
+  return (
+    <ul className="offered-feeds">
+      {offered.map(({ url, title }) => (
+        <li key={url}>
+          <span className="offered-feed-url">{title ? `${title} — ${url}` : url}</span>
+          {following.has(url) ? (
+            <span> (already followed)</span>
+          ) : (
+            <button
+              type="button"
+              className="link-button"
+              disabled={busy !== null}
+              onClick={() => void follow(url)}
+            >
+              Subscribe to {title ?? 'this feed'}
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
   )
 }

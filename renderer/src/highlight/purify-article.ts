@@ -6,6 +6,7 @@ import {
   FORBIDDEN_ATTRIBUTES,
   FORBIDDEN_TAGS,
   isAllowedUrl,
+  keepLeadingNewlines,
   URL_ATTRIBUTES,
 } from '../../../shared/sanitize-policy'
 
@@ -31,10 +32,16 @@ purify.addHook('afterSanitizeAttributes', (node) => {
 })
 
 export function purifyArticleHtml(html: string): string {
-  return purify.sanitize(html, {
+  // Null when the HTML parses without a <body> (it starts with <frameset>): nothing to show.
+  const body: Element | null = purify.sanitize(html, {
     FORBID_TAGS: FORBIDDEN_TAGS,
     FORBID_ATTR: FORBIDDEN_ATTRIBUTES,
     ALLOW_DATA_ATTR: false,
     ALLOWED_URI_REGEXP: ALLOWED_URI,
+    RETURN_DOM: true,
   })
+  if (!body) return ''
+  // The caller parses the string again (innerHTML): a <pre>'s leading newline must survive it.
+  keepLeadingNewlines(body)
+  return body.innerHTML
 }
