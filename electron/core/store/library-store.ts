@@ -144,7 +144,12 @@ export class LibraryStore {
       () => ({ schemaVersion: SCHEMA_VERSION, feeds: [] }),
       // A library re-read from disk may list feeds not loaded yet: load them before anyone
       // reads the list, or a listing in between would find a feed without its files.
-      { journal, onSetAside, onReload: () => store.loadNewFeeds() },
+      {
+        journal,
+        onSetAside,
+        shape: (data) => Array.isArray(data.feeds),
+        onReload: () => store.loadNewFeeds(),
+      },
     )
     const read =
       store.isNew || !useCatalog ? { catalog: null, problem: null } : await readCatalogFile(dataDir)
@@ -176,7 +181,12 @@ export class LibraryStore {
     store.settings = await SharedDocument.open<SettingsDoc>(
       join(dataDir, 'settings.json'),
       () => ({ schemaVersion: SCHEMA_VERSION, values: {} }),
-      { journal, onSetAside },
+      {
+        journal,
+        onSetAside,
+        shape: (data) =>
+          typeof data.values === 'object' && data.values !== null && !Array.isArray(data.values),
+      },
     )
     // A catalog missing, damaged or out of date is (re)written once the start-up is over.
     if (store.feeds().length > 0) store.keeper?.changed()
