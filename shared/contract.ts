@@ -26,8 +26,11 @@ import {
 } from './domain'
 import { SettingsPatchSchema, SettingsSchema } from './settings/settings'
 
-/** Failures any method can return: a payload that fails its schema, or a bug in the core. */
-export const commonErrorCodes = ['invalid-args', 'internal'] as const
+/**
+ * Failures any method can return: a payload that fails its schema, a bug in the core, or a
+ * change the disk refused (full, read-only: the message says which; nothing was changed).
+ */
+export const commonErrorCodes = ['invalid-args', 'internal', 'storage'] as const
 
 /** Why fetching or reading a feed failed; each is shown to the user in words. */
 export const feedErrorCodes = [

@@ -42,6 +42,7 @@ import { buildOpml, normalizeFeedUrl, parseOpml } from './feeds/opml'
 import { feedIdFor, sha256Hex } from './ids'
 import { ItemListing, type ListFilter } from './item-listing'
 import { sortedAnnotations, summaryOf, toFeed } from './library-views'
+import { StoreWriteError } from './store/durable-write'
 import type { SetAsideNotice } from './store/json-document'
 import {
   LibraryStore,
@@ -766,7 +767,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await store.refresh()
         if (!store.fullyLoaded && !READY_FROM_CATALOG.has(name as keyof ReaderApi))
           await store.loadAll()
-        return (method as (a: unknown) => Promise<unknown>)(args)
+        try {
+          return await (method as (a: unknown) => Promise<unknown>)(args)
+        } catch (error) {
+          // The disk refused a write (full, read-only): the caller is told so in words, and the
+          // file is as it was (see durable-write). Anything else is a bug.
+          if (error instanceof StoreWriteError) return fail('storage', error.message)
+          throw error
+        }
       },
     ]),
   ) as unknown as ReaderApi

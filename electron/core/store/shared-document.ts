@@ -165,8 +165,11 @@ export class SharedDocument<T extends Versioned> {
         this.stamp = await this.currentStamp()
         return result
       } catch (error) {
-        // Memory may now hold a change the file does not: the next look re-reads the file.
+        // Memory holds a change the file does not (the disk refused it): back to what is on
+        // disk, so nobody is shown a change that was not saved. Should that read fail too, the
+        // next look tries again.
         this.stamp = UNKNOWN
+        await this.reread().catch(() => {})
         throw error
       } finally {
         this.changing--
