@@ -49,20 +49,25 @@ describe('acquireLock', () => {
     await lock.release()
   })
 
-  it('lets one holder at a time in', async () => {
+  it('lets one holder at a time in, and never fails a release under contention', async () => {
     const file = join(await tempDir(), 'items.json')
     let inside = 0
     let most = 0
+    let entries = 0
     await Promise.all(
       Array.from({ length: 8 }, async () => {
-        const lock = await acquireLock(file)
-        inside++
-        most = Math.max(most, inside)
-        await new Promise((resolve) => setTimeout(resolve, 5))
-        inside--
-        await lock.release()
+        for (let round = 0; round < 25; round++) {
+          const lock = await acquireLock(file)
+          inside++
+          entries++
+          most = Math.max(most, inside)
+          await new Promise((resolve) => setImmediate(resolve))
+          inside--
+          await lock.release()
+        }
       }),
     )
     expect(most).toBe(1)
+    expect(entries).toBe(200)
   })
 })

@@ -131,7 +131,11 @@ export async function acquireLock(
       clearInterval(refresh)
       // Only our own lock: after a takeover (we looked dead or stale) it may be another's now.
       if ((await readOwner(dir))?.token !== owner.token) return
-      await rm(dir, { recursive: true, force: true })
+      // Renamed away whole, then removed: emptied in place, the folder could be replaced by
+      // another process's lock (a rename onto an empty folder succeeds) before our rmdir.
+      const away = `${dir}.released-${owner.token}`
+      await rename(dir, away)
+      await rm(away, { recursive: true, force: true })
     },
   }
 }
