@@ -59,11 +59,25 @@ function method<const S extends MethodSpec>(spec: S): S {
 
 const NoArgs = z.strictObject({})
 
+/** A library file found damaged at start-up, and what was done about it (the user is told). */
+export const StoreRecoverySchema = z.object({
+  file: z.string(),
+  /** Where the damaged file was moved (kept as it was, never deleted). */
+  movedTo: z.string(),
+  reason: z.string(),
+  /** The backup (its previous version) it was restored from; null: it started empty. */
+  restoredFrom: z.string().nullable(),
+  /** When that backup was written: changes after it are only in the damaged file. */
+  backupSavedAt: z.string().nullable(),
+})
+
 export const AppInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
   dataDir: z.string(),
   shell: z.enum(['electron', 'browser', 'cli', 'test']),
+  /** Library files found damaged when this app started. */
+  recovered: z.array(StoreRecoverySchema),
 })
 
 export const DiscoveredFeedSchema = z.object({
@@ -208,7 +222,7 @@ const AnnotationFilterShape = {
 
 export const contract = {
   getAppInfo: method({
-    doc: 'Name, version, data directory and which shell is running.',
+    doc: 'Name, version, data directory, which shell is running, and library files found damaged at start-up (moved aside, restored from their backup).',
     args: NoArgs,
     result: AppInfoSchema,
     errors: [],

@@ -141,7 +141,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     options.dataDir,
     (notice) => {
       setAside.push(notice)
-      log(`Moved unreadable ${notice.file} aside to ${notice.movedTo}: ${notice.reason}`)
+      const restored = notice.restoredFrom
+        ? `restored from ${notice.restoredFrom} (saved ${notice.backupSavedAt})`
+        : 'no usable backup: it starts empty'
+      log(
+        `Moved unreadable ${notice.file} aside to ${notice.movedTo} (${notice.reason}); ${restored}`,
+      )
     },
     { useCatalog: true, log },
   )
@@ -387,6 +392,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         version: options.version ?? '0.0.0',
         dataDir: options.dataDir,
         shell: options.shell,
+        // The library's documents; a search index set aside is rebuilt from them (nothing lost).
+        recovered: setAside
+          .filter((notice) => notice.restoredFrom !== undefined)
+          .map((notice) => ({
+            file: notice.file,
+            movedTo: notice.movedTo,
+            reason: notice.reason,
+            restoredFrom: notice.restoredFrom ?? null,
+            backupSavedAt: notice.backupSavedAt ?? null,
+          })),
       }),
 
     listFeeds: async () =>

@@ -132,6 +132,17 @@ describe('a damaged file at start-up', () => {
         expect(readFileSync(notice.movedTo, 'utf8')).toBe(bad)
         expect(readFileSync(file, 'utf8')).toBe(backup)
         await restoredView[which](core, lib)
+        // What the window shows (the renderer's RecoveryNotice reads it from here).
+        const info = await core.getAppInfo({})
+        expect(info.ok && info.value.recovered).toEqual([
+          {
+            file,
+            movedTo: notice.movedTo,
+            reason: notice.reason,
+            restoredFrom: `${file}.bak`,
+            backupSavedAt: notice.backupSavedAt,
+          },
+        ])
         await core.close()
       }
     })
