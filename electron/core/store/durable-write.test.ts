@@ -10,6 +10,7 @@ import {
   StoreWriteError,
   tempFileOf,
   writeFileDurably,
+  writeFileDurablySync,
   type WriterFs,
 } from './durable-write'
 
@@ -132,4 +133,20 @@ describe('writeFileDurably', () => {
     expect(readFileSync(file, 'utf8')).toBe('{"v":1}')
     expect(readdirSync(dir)).toEqual(['settings.json'])
   })
+
+  it.runIf(existsSync('/dev/full'))(
+    'synchronously (body packs): whole or absent, and a full disk is a disk-full error',
+    async () => {
+      const dir = await tempDir()
+      const file = join(dir, 'p-1.pack')
+      writeFileDurablySync(file, Buffer.from('pack bytes'), `${file}.1.tmp`)
+      expect(readFileSync(file, 'utf8')).toBe('pack bytes')
+      const other = join(dir, 'p-2.pack')
+      symlinkSync('/dev/full', `${other}.2.tmp`)
+      expect(() => writeFileDurablySync(other, Buffer.alloc(100_000), `${other}.2.tmp`)).toThrow(
+        StoreWriteError,
+      )
+      expect(readdirSync(dir)).toEqual(['p-1.pack'])
+    },
+  )
 })

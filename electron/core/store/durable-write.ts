@@ -14,6 +14,7 @@
 // written — restored from at start-up when the file is found damaged (see json-document).
 // Failures come out as a StoreWriteError saying why in words (disk full, read-only); the target is
 // then untouched and the temp file removed.
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
 import * as fsp from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
@@ -159,4 +160,36 @@ async function syncDirectory(dir: string, fs: WriterFs): Promise<void> {
   if (!handle) return
   await handle.sync().catch(() => {})
   await handle.close()
+}
+
+/**
+ * The same without a backup, synchronously, under a temp name of the caller's choosing: for
+ * immutable files written on a worker thread (body packs, which items.json then points at — so
+ * a pack must be on disk before the items that name it are).
+ */
+export function writeFileDurablySync(file: string, data: Uint8Array, temp: string): void {
+  try {
+    const fd = openSync(temp, 'w')
+    try {
+      for (let at = 0; at < data.length;) at += writeSync(fd, data, at)
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    renameSync(temp, file)
+  } catch (error) {
+    rmSync(temp, { force: true })
+    throw asStoreWriteError(error, file)
+  }
+  if (process.platform === 'win32') return
+  try {
+    const dir = openSync(dirname(file), 'r')
+    try {
+      fsyncSync(dir)
+    } finally {
+      closeSync(dir)
+    }
+  } catch {
+    // As for syncDirectory: the pack is in place; only its survival of a power cut is in doubt.
+  }
 }
