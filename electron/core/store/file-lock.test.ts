@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { removeTempDirs, tempDir } from '../../../tests/helpers/temp-dir'
-import { acquireLock, LockTimeoutError, LOCK_STALE_MS } from './file-lock'
+import { acquireLock, LockTimeoutError, LOCK_STALE_MS, sweepLockLeftovers } from './file-lock'
 
 afterAll(removeTempDirs)
 
@@ -69,5 +69,32 @@ describe('acquireLock', () => {
     )
     expect(most).toBe(1)
     expect(entries).toBe(200)
+  })
+
+  it("sweeps lock folders of dead processes and keeps a live process's", async () => {
+    const dir = await tempDir()
+    const leave = (name: string, pid: number | null) => {
+      mkdirSync(join(dir, name))
+      if (pid !== null)
+        writeFileSync(
+          join(dir, name, 'owner'),
+          JSON.stringify({ pid, host: hostname(), token: 'x' }),
+        )
+    }
+    const dead = deadPid()
+    leave('a.json.lock.new-0a', dead)
+    leave('a.json.lock.stale-0b', dead)
+    leave('b.json.lock.new-0c', process.ppid) // alive: being made right now
+    leave('c.json.lock.new-0d', null) // no owner yet, fresh: kept
+    leave('d.json.lock.new-0e', null)
+    const old = (Date.now() - LOCK_STALE_MS - 1_000) / 1000
+    utimesSync(join(dir, 'd.json.lock.new-0e'), old, old) // no owner, old: gone
+    leave('e.json.lock', dead) // a lock itself: acquireLock's to take over, not the sweep's
+    expect(await sweepLockLeftovers([dir])).toBe(3)
+    expect(readdirSync(dir).sort()).toEqual([
+      'b.json.lock.new-0c',
+      'c.json.lock.new-0d',
+      'e.json.lock',
+    ])
   })
 })

@@ -11,7 +11,7 @@
 // process acquiring between their renames can briefly both hold it (three processes on one
 // document within microseconds of a crash).
 import { randomBytes } from 'node:crypto'
-import { mkdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 
@@ -138,4 +138,37 @@ export async function acquireLock(
       await rm(away, { recursive: true, force: true })
     },
   }
+}
+
+/** Lock folders a process left behind: made and not yet renamed into place, or moved away. */
+const LEFTOVER = /\.lock\.(new|stale|released)-[0-9a-f]+$/
+
+/**
+ * Removes, in these folders, the lock folders processes killed mid-lock left behind (one in a few
+ * kills leaves one: made but not yet renamed into place). Only those whose owner is dead on this
+ * host, or that have no owner and are older than the stale time: a live process's are kept.
+ * Returns how many were removed. Errors are ignored: it is housekeeping.
+ */
+export async function sweepLockLeftovers(folders: Iterable<string>): Promise<number> {
+  let removed = 0
+  for (const folder of folders) {
+    let names: string[]
+    try {
+      names = await readdir(folder)
+    } catch {
+      continue
+    }
+    for (const name of names) {
+      if (!LEFTOVER.test(name)) continue
+      const path = join(folder, name)
+      const owner = await readOwner(path)
+      const dead = owner
+        ? owner.host === HOST && owner.pid !== process.pid && !isAlive(owner.pid)
+        : Date.now() - ((await stat(path).catch(() => null))?.mtimeMs ?? Date.now()) > LOCK_STALE_MS
+      if (!dead) continue
+      await rm(path, { recursive: true, force: true }).catch(() => {})
+      removed++
+    }
+  }
+  return removed
 }

@@ -32,6 +32,7 @@ import { CatalogKeeper } from './catalog-keeper'
 import type { OrderRow, StoryEntry } from './catalogued-feeds'
 import { FileChangeJournal } from './change-journal'
 import { FeedDocuments } from './feed-documents'
+import { sweepLockLeftovers } from './file-lock'
 import type { SetAsideNotice } from './json-document'
 import { MediaStore } from './media-store'
 import { SharedDocument } from './shared-document'
@@ -58,6 +59,8 @@ export {
 
 /** How long fetch-status changes to library.json may wait to be written together. */
 export const LIBRARY_WRITE_DELAY_MS = 500
+/** Lock folders left by killed processes are cleared this long after opening, in idle time. */
+const LEFTOVER_SWEEP_DELAY_MS = 10_000
 
 type IndexEntry = { feedId: string; item: StoredItem }
 
@@ -190,7 +193,25 @@ export class LibraryStore {
     )
     // A catalog missing, damaged or out of date is (re)written once the start-up is over.
     if (store.feeds().length > 0) store.keeper?.changed()
+    store.leftoverSweep = setTimeout(() => {
+      store.sweeping = sweepLockLeftovers(store.lockFolders()).then((n) => {
+        if (n) log(`Removed ${n} lock folders left by processes that were killed`)
+      })
+    }, LEFTOVER_SWEEP_DELAY_MS)
+    store.leftoverSweep.unref()
     return store
+  }
+
+  private leftoverSweep: NodeJS.Timeout | null = null
+  private sweeping: Promise<void> = Promise.resolve()
+
+  /** Where documents (hence their locks) live. */
+  lockFolders(): string[] {
+    return [
+      this.dataDir,
+      join(this.dataDir, 'media'),
+      ...this.library.data.feeds.map((feed) => join(this.dataDir, 'feeds', feed.id)),
+    ]
   }
 
   /**
@@ -318,6 +339,8 @@ export class LibraryStore {
 
   /** Writes the listing catalog if it is worth it, and stops the background reading. */
   async close(): Promise<void> {
+    if (this.leftoverSweep) clearTimeout(this.leftoverSweep)
+    await this.sweeping
     await this.flush()
     await this.keeper?.close()
     this.feedDocs.close()
