@@ -19,8 +19,8 @@ const SYNC_ROUNDS = 12
 const ANNOTATIONS = 30
 
 /** How many stories each feed lists now, and the most any sync was sent. */
-const listed = new Map(FEEDS.map((feed) => [feed, 5]))
-const served = new Map(FEEDS.map((feed) => [feed, 0]))
+const listed = new Map<string, number>([...FEEDS.map((feed) => [feed, 5] as const), ['delta', 10]])
+const served = new Map([...listed.keys()].map((feed) => [feed, 0]))
 let server: Server
 let origin: string
 let syncScript: string
@@ -161,4 +161,39 @@ describe('sync, marks and highlights from three processes on one data dir', () =
     )
     await library.close()
   }, 90_000)
+
+  it('a sync applying retention keeps what another process starred or highlighted meanwhile', async () => {
+    const dataDir = await tempDir()
+    const app = await openCore({ dataDir })
+    const added = await app.addFeed({ url: `${origin}/delta.xml` })
+    if (!added.ok) throw new Error(added.error.message)
+    const feedId = added.value.id
+    await app.updateFeed({ feedId, retention: { mode: 'items', count: 1 } })
+    // The syncing process has read the feed: from here on it does not look at the others' files
+    // until it has to (a long sync through many feeds).
+    const syncer = await LibraryStore.open(dataDir)
+    const items = await app.listItems({ feedId, limit: 500 })
+    if (!items.ok) throw new Error('list failed')
+    const [, , third, fourth] = items.value.items
+    await app.setItemState({ itemId: third!.id, starred: true })
+    await app.createAnnotation({
+      itemId: fourth!.id,
+      kind: 'plain',
+      note: 'keep me',
+      tags: [],
+      target: {
+        position: { type: 'TextPositionSelector', start: 0, end: 3 },
+        quote: { type: 'TextQuoteSelector', exact: 'abc', prefix: '', suffix: '' },
+      },
+    })
+    // Its sync finds the feed lists none of these any more, and applies the retention.
+    await syncer.upsertItems(feedId, [])
+    const removed = await syncer.applyRetention(feedId, new Date())
+    expect(removed).toBe(items.value.items.length - 3)
+    const kept = syncer.items(feedId).map((item) => item.id)
+    expect(kept).toContain(third!.id)
+    expect(kept).toContain(fourth!.id)
+    await syncer.close()
+    await app.close()
+  })
 })

@@ -158,6 +158,16 @@ export class FeedDocuments {
     return made
   }
 
+  /** Re-reads one feed's annotations if another process changed (or made) its file. */
+  async refreshAnnotations(feedId: string): Promise<void> {
+    const doc = this.annotationDocs.get(feedId)
+    if (doc) await doc.refresh()
+    else if (doc === null && stampOfSync(this.file(feedId, 'annotations.json'))) {
+      await this.openAnnotations(feedId)
+      this.hooks.annotationsChanged()
+    }
+  }
+
   /** Feeds with their annotations documents (those with none yet left out). */
   *annotationDocsByFeed(): Generator<[string, SharedDocument<AnnotationsDoc>]> {
     for (const [feedId, doc] of this.annotationDocs) if (doc) yield [feedId, doc]

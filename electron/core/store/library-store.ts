@@ -549,6 +549,11 @@ export class LibraryStore {
     if (!retention || retention.mode === 'all') return 0
     await this.feedDocs.load(feedId)
     const docs = this.feedDocs.docs(feedId)
+    // What keeps an item is read afresh: during a long sync another process (the app) may have
+    // starred or highlighted one since this process last looked. (A star or highlight landing in
+    // the few milliseconds between this look and the write below is not seen: accepted.)
+    await docs.state.refresh()
+    await this.feedDocs.refreshAnnotations(feedId)
     const annotated = new Set(this.annotations(feedId).map((a) => a.itemId))
     const removed = await docs.items.update((data) => {
       const listed = new Set(data.listed ?? [])
