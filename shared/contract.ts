@@ -26,8 +26,11 @@ import {
 } from './domain'
 import { SettingsPatchSchema, SettingsSchema } from './settings/settings'
 
-/** Failures any method can return: a payload that fails its schema, or a bug in the core. */
-export const commonErrorCodes = ['invalid-args', 'internal'] as const
+/**
+ * Failures any method can return: a payload that fails its schema, a bug in the core, or a
+ * change the disk refused (full, read-only: the message says which; nothing was changed).
+ */
+export const commonErrorCodes = ['invalid-args', 'internal', 'storage'] as const
 
 /** Why fetching or reading a feed failed; each is shown to the user in words. */
 export const feedErrorCodes = [
@@ -56,11 +59,25 @@ function method<const S extends MethodSpec>(spec: S): S {
 
 const NoArgs = z.strictObject({})
 
+/** A library file found damaged at start-up, and what was done about it (the user is told). */
+export const StoreRecoverySchema = z.object({
+  file: z.string(),
+  /** Where the damaged file was moved (kept as it was, never deleted). */
+  movedTo: z.string(),
+  reason: z.string(),
+  /** The backup (its previous version) it was restored from; null: it started empty. */
+  restoredFrom: z.string().nullable(),
+  /** When that backup was written: changes after it are only in the damaged file. */
+  backupSavedAt: z.string().nullable(),
+})
+
 export const AppInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
   dataDir: z.string(),
   shell: z.enum(['electron', 'browser', 'cli', 'test']),
+  /** Library files found damaged when this app started. */
+  recovered: z.array(StoreRecoverySchema),
 })
 
 export const DiscoveredFeedSchema = z.object({
@@ -205,7 +222,7 @@ const AnnotationFilterShape = {
 
 export const contract = {
   getAppInfo: method({
-    doc: 'Name, version, data directory and which shell is running.',
+    doc: 'Name, version, data directory, which shell is running, and library files found damaged at start-up (moved aside, restored from their backup).',
     args: NoArgs,
     result: AppInfoSchema,
     errors: [],

@@ -103,7 +103,13 @@ function fakeApi(overrides: Partial<ReaderApi> = {}): { api: ReaderApi; calls: C
   const api: ReaderApi = {
     getAppInfo: async (args) => {
       record('getAppInfo', args)
-      return ok({ name: 'Research Reader', version: '0.1.0', dataDir: '/tmp/x', shell: 'test' })
+      return ok({
+        name: 'Research Reader',
+        version: '0.1.0',
+        dataDir: '/tmp/x',
+        shell: 'test',
+        recovered: [],
+      })
     },
     listFeeds: async (args) => {
       record('listFeeds', args)

@@ -43,6 +43,7 @@ import { buildOpml, normalizeFeedUrl, parseOpml } from './feeds/opml'
 import { feedIdFor, sha256Hex } from './ids'
 import { ItemListing, type ListFilter } from './item-listing'
 import { sortedAnnotations, summaryOf, toFeed } from './library-views'
+import { StoreWriteError } from './store/durable-write'
 import type { SetAsideNotice } from './store/json-document'
 import {
   LibraryStore,
@@ -144,7 +145,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     options.dataDir,
     (notice) => {
       setAside.push(notice)
-      log(`Moved unreadable ${notice.file} aside to ${notice.movedTo}: ${notice.reason}`)
+      const restored = notice.restoredFrom
+        ? `restored from ${notice.restoredFrom} (saved ${notice.backupSavedAt})`
+        : 'no usable backup: it starts empty'
+      log(
+        `Moved unreadable ${notice.file} aside to ${notice.movedTo} (${notice.reason}); ${restored}`,
+      )
     },
     { useCatalog: true, log },
   )
@@ -461,6 +467,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         version: options.version ?? '0.0.0',
         dataDir: options.dataDir,
         shell: options.shell,
+        // The library's documents; a search index set aside is rebuilt from them (nothing lost).
+        recovered: setAside
+          .filter((notice) => notice.restoredFrom !== undefined)
+          .map((notice) => ({
+            file: notice.file,
+            movedTo: notice.movedTo,
+            reason: notice.reason,
+            restoredFrom: notice.restoredFrom ?? null,
+            backupSavedAt: notice.backupSavedAt ?? null,
+          })),
       }),
 
     listFeeds: async () =>
@@ -844,7 +860,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await store.refresh()
         if (!store.fullyLoaded && !READY_FROM_CATALOG.has(name as keyof ReaderApi))
           await store.loadAll()
-        return (method as (a: unknown) => Promise<unknown>)(args)
+        try {
+          return await (method as (a: unknown) => Promise<unknown>)(args)
+        } catch (error) {
+          // The disk refused a write (full, read-only): the caller is told so in words, and the
+          // file is as it was (see durable-write). Anything else is a bug.
+          if (error instanceof StoreWriteError) return fail('storage', error.message)
+          throw error
+        }
       },
     ]),
   ) as unknown as ReaderApi

@@ -1,6 +1,6 @@
 // Three resizable panes: feeds, items, reader. Loads the library and the settings, follows the
 // core's events (sync progress, library changes), syncs in the background, and shows one message
-// line for errors and confirmations, and the open dialog.
+// line for errors and confirmations, the files found damaged at start-up, and the open dialog.
 import { useEffect } from 'react'
 import { reader } from './api/reader'
 import { AddFeedDialog } from './components/AddFeedDialog'
@@ -10,6 +10,7 @@ import { FeedSettingsDialog } from './components/FeedSettingsDialog'
 import { ItemList } from './components/ItemList'
 import { SearchBox, SearchResults } from './components/SearchPanel'
 import { KeyboardHelp } from './components/KeyboardHelp'
+import { RecoveryNotice } from './components/RecoveryNotice'
 import { LibraryPane } from './components/library/LibraryPane'
 import { SettingsDialog } from './components/SettingsDialog'
 import { Sidebar } from './components/Sidebar'
@@ -65,6 +66,7 @@ export function App() {
 
   return (
     <div className="app">
+      <RecoveryNotice />
       {message && (
         <div
           className={`message message-${message.kind}`}

@@ -47,7 +47,8 @@ export async function clientTypes(api: ReaderApi): Promise<void> {
       | 'not-a-feed'
       | 'already-subscribed'
       | 'invalid-args'
-      | 'internal' = result.error.code
+      | 'internal'
+      | 'storage' = result.error.code
     void code
     return
   }

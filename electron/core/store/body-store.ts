@@ -17,6 +17,7 @@ import {
 import { open, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { sha256Hex } from '../ids'
+import { writeFileDurablySync } from './durable-write'
 
 /** Where a body lives inside a pack. */
 export interface BodyRef {
@@ -44,7 +45,8 @@ export class BodyStore {
   /**
    * Writes the given bodies as one new pack and returns where each one is. Synchronous: it runs
    * on a sync worker thread, where blocking costs nothing and saves the promise machinery.
-   * Written to a temp file and renamed, so a pack is either whole or absent.
+   * Written to a temp file, fsynced and renamed, so a pack is either whole or absent, and on disk
+   * before any items.json names it.
    */
   writePack(bodies: readonly { hash: string; html: string }[]): Map<string, BodyRef> {
     const refs = new Map<string, BodyRef>()
@@ -64,8 +66,8 @@ export class BodyStore {
     const file = this.packPath(pack)
     mkdirSync(join(this.dir, 'packs'), { recursive: true })
     const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-    writeFileSync(temp, data)
-    renameSync(temp, file)
+    // Durably: the items that point at this pack are written (durably) after it.
+    writeFileDurablySync(file, data, temp)
     for (const p of placed) refs.set(p.hash, { pack, offset: p.offset, length: p.length })
     return refs
   }

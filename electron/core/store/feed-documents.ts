@@ -127,7 +127,11 @@ export class FeedDocuments {
     return [
       this.file(feedId, 'annotations.json'),
       (): AnnotationsDoc => ({ schemaVersion: SCHEMA_VERSION, feedId, annotations: [] }),
-      { ...this.options(), onReload: () => this.hooks.annotationsChanged() },
+      {
+        ...this.options(),
+        shape: (data: Record<string, unknown>) => Array.isArray(data.annotations),
+        onReload: () => this.hooks.annotationsChanged(),
+      },
     ] as const
   }
 
@@ -152,6 +156,16 @@ export class FeedDocuments {
     const made = SharedDocument.absent(...this.annotationsOptions(feedId))
     this.annotationDocs.set(feedId, made)
     return made
+  }
+
+  /** Re-reads one feed's annotations if another process changed (or made) its file. */
+  async refreshAnnotations(feedId: string): Promise<void> {
+    const doc = this.annotationDocs.get(feedId)
+    if (doc) await doc.refresh()
+    else if (doc === null && stampOfSync(this.file(feedId, 'annotations.json'))) {
+      await this.openAnnotations(feedId)
+      this.hooks.annotationsChanged()
+    }
   }
 
   /** Feeds with their annotations documents (those with none yet left out). */
@@ -197,6 +211,7 @@ export class FeedDocuments {
           ...this.options(),
           // The largest file, written by machines only: no indentation.
           compact: true,
+          shape: (data) => Array.isArray(data.items),
           onReload: (data) => this.hooks.itemsRead(feedId, data.items, true),
         },
       ),
@@ -205,6 +220,7 @@ export class FeedDocuments {
         () => ({ ...base, items: {} }),
         {
           ...this.options(),
+          shape: (data) => isRecord(data.items),
           onReload: () => this.hooks.stateChanged(feedId),
         },
       ),
@@ -408,6 +424,10 @@ export class FeedDocuments {
   close(): void {
     this.closed = true
   }
+}
+
+function isRecord(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** Runs `work` over ids, FEEDS_OPENED_AT_ONCE at a time: reads overlap. */

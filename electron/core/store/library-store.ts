@@ -32,6 +32,7 @@ import { CatalogKeeper } from './catalog-keeper'
 import type { OrderRow, StoryEntry } from './catalogued-feeds'
 import { FileChangeJournal } from './change-journal'
 import { FeedDocuments } from './feed-documents'
+import { sweepLockLeftovers } from './file-lock'
 import type { SetAsideNotice } from './json-document'
 import { MediaStore } from './media-store'
 import { SharedDocument } from './shared-document'
@@ -58,6 +59,8 @@ export {
 
 /** How long fetch-status changes to library.json may wait to be written together. */
 export const LIBRARY_WRITE_DELAY_MS = 500
+/** Lock folders left by killed processes are cleared this long after opening, in idle time. */
+const LEFTOVER_SWEEP_DELAY_MS = 10_000
 
 type IndexEntry = { feedId: string; item: StoredItem }
 
@@ -144,7 +147,12 @@ export class LibraryStore {
       () => ({ schemaVersion: SCHEMA_VERSION, feeds: [] }),
       // A library re-read from disk may list feeds not loaded yet: load them before anyone
       // reads the list, or a listing in between would find a feed without its files.
-      { journal, onSetAside, onReload: () => store.loadNewFeeds() },
+      {
+        journal,
+        onSetAside,
+        shape: (data) => Array.isArray(data.feeds),
+        onReload: () => store.loadNewFeeds(),
+      },
     )
     const read =
       store.isNew || !useCatalog ? { catalog: null, problem: null } : await readCatalogFile(dataDir)
@@ -176,11 +184,34 @@ export class LibraryStore {
     store.settings = await SharedDocument.open<SettingsDoc>(
       join(dataDir, 'settings.json'),
       () => ({ schemaVersion: SCHEMA_VERSION, values: {} }),
-      { journal, onSetAside },
+      {
+        journal,
+        onSetAside,
+        shape: (data) =>
+          typeof data.values === 'object' && data.values !== null && !Array.isArray(data.values),
+      },
     )
     // A catalog missing, damaged or out of date is (re)written once the start-up is over.
     if (store.feeds().length > 0) store.keeper?.changed()
+    store.leftoverSweep = setTimeout(() => {
+      store.sweeping = sweepLockLeftovers(store.lockFolders()).then((n) => {
+        if (n) log(`Removed ${n} lock folders left by processes that were killed`)
+      })
+    }, LEFTOVER_SWEEP_DELAY_MS)
+    store.leftoverSweep.unref()
     return store
+  }
+
+  private leftoverSweep: NodeJS.Timeout | null = null
+  private sweeping: Promise<void> = Promise.resolve()
+
+  /** Where documents (hence their locks) live. */
+  lockFolders(): string[] {
+    return [
+      this.dataDir,
+      join(this.dataDir, 'media'),
+      ...this.library.data.feeds.map((feed) => join(this.dataDir, 'feeds', feed.id)),
+    ]
   }
 
   /**
@@ -308,6 +339,8 @@ export class LibraryStore {
 
   /** Writes the listing catalog if it is worth it, and stops the background reading. */
   async close(): Promise<void> {
+    if (this.leftoverSweep) clearTimeout(this.leftoverSweep)
+    await this.sweeping
     await this.flush()
     await this.keeper?.close()
     this.feedDocs.close()
@@ -516,6 +549,11 @@ export class LibraryStore {
     if (!retention || retention.mode === 'all') return 0
     await this.feedDocs.load(feedId)
     const docs = this.feedDocs.docs(feedId)
+    // What keeps an item is read afresh: during a long sync another process (the app) may have
+    // starred or highlighted one since this process last looked. (A star or highlight landing in
+    // the few milliseconds between this look and the write below is not seen: accepted.)
+    await docs.state.refresh()
+    await this.feedDocs.refreshAnnotations(feedId)
     const annotated = new Set(this.annotations(feedId).map((a) => a.itemId))
     const removed = await docs.items.update((data) => {
       const listed = new Set(data.listed ?? [])

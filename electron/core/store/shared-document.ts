@@ -1,23 +1,21 @@
 // A JSON document that several processes may change at once (the app and the `reader` CLI on
 // one data dir). Every change is a function applied under a cross-process lock to the newest
 // data on disk: lock → re-read if another process wrote since we last looked → apply → atomic
-// write (temp + rename, via lowdb) → unlock → note the write in the data dir's change journal, so
-// other processes know to re-read this file. Nothing one process acknowledged is overwritten by
-// another's stale copy.
+// write (durable-write: temp, fsync, .bak, rename) → unlock → note the write in the data dir's
+// change journal, so other processes know to re-read this file. Nothing one process acknowledged
+// is overwritten by another's stale copy. A write the disk refuses (full, read-only) rejects with
+// a StoreWriteError and leaves the file as it was.
 import type { Low } from 'lowdb'
-import lockfile from 'proper-lockfile'
+import { asStoreWriteError } from './durable-write'
+import { acquireLock } from './file-lock'
 import { sameStamp, stampOf, stampOfSync, type FileStamp } from './file-stamp'
 import {
   openJsonDocument,
   unreadJsonDocument,
   type SetAsideNotice,
+  type ShapeCheck,
   type Versioned,
 } from './json-document'
-
-/** How long a writer waits for another process's lock before giving up (it then throws). */
-const LOCK_RETRIES = { retries: 60, factor: 1.3, minTimeout: 5, maxTimeout: 200 }
-/** A lock older than this belongs to a crashed process and may be taken over. */
-const LOCK_STALE_MS = 10_000
 
 export interface ChangeJournal {
   /** Record that `file` was rewritten by this process. */
@@ -33,6 +31,8 @@ interface DocumentOptions<T> {
   /** Runs after a re-read, before refresh() (and update()) go on: may be async. */
   onReload?: (data: T) => void | Promise<void>
   compact?: boolean
+  /** The document's fields beyond its schema version: a file without them is set aside. */
+  shape?: ShapeCheck
 }
 
 export class SharedDocument<T extends Versioned> {
@@ -78,6 +78,7 @@ export class SharedDocument<T extends Versioned> {
       },
       undefined,
       options.compact,
+      options.shape,
     )
     const doc = new SharedDocument(
       file,
@@ -87,6 +88,8 @@ export class SharedDocument<T extends Versioned> {
       defaults,
     )
     doc.stamp = setAside ? null : before
+    // Restored from its backup (or emptied): processes that have it open re-read it.
+    if (setAside) await options.journal.note(file)
     return doc
   }
 
@@ -144,29 +147,36 @@ export class SharedDocument<T extends Versioned> {
   }
 
   private async lockedUpdate<R>(mutate: (data: T) => R): Promise<R> {
-    const release = await lockfile.lock(this.file, {
-      realpath: false,
-      stale: LOCK_STALE_MS,
-      retries: LOCK_RETRIES,
-    })
+    let lock
+    try {
+      lock = await acquireLock(this.file)
+    } catch (error) {
+      // A read-only data folder fails here first (the lock is a folder beside the file).
+      throw asStoreWriteError(error, this.file)
+    }
+    let written = false
     try {
       await this.reread()
       this.changing++
       try {
         const result = mutate(this.db.data)
         await this.db.write()
+        written = true
         this.stamp = await this.currentStamp()
         return result
       } catch (error) {
-        // Memory may now hold a change the file does not: the next look re-reads the file.
+        // Memory holds a change the file does not (the disk refused it): back to what is on
+        // disk, so nobody is shown a change that was not saved. Should that read fail too, the
+        // next look tries again.
         this.stamp = UNKNOWN
+        await this.reread().catch(() => {})
         throw error
       } finally {
         this.changing--
       }
     } finally {
-      await release()
-      await this.journal.note(this.file)
+      await lock.release()
+      if (written) await this.journal.note(this.file)
     }
   }
 }

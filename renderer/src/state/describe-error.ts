@@ -14,6 +14,7 @@ const HINTS: Record<string, string> = {
   'not-found': 'It is no longer in the library.',
   'invalid-args': 'The app sent a malformed request.',
   internal: 'Something went wrong inside the app.',
+  storage: 'The change could not be saved.',
 }
 
 export function describeError(error: ReaderError): string {
