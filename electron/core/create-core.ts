@@ -141,20 +141,33 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date())
   const log = options.log ?? (() => {})
   const setAside: SetAsideNotice[] = []
-  const store = await LibraryStore.open(
-    options.dataDir,
-    (notice) => {
-      setAside.push(notice)
-      const restored = notice.restoredFrom
-        ? `restored from ${notice.restoredFrom} (saved ${notice.backupSavedAt})`
-        : 'no usable backup: it starts empty'
-      log(
-        `Moved unreadable ${notice.file} aside to ${notice.movedTo} (${notice.reason}); ${restored}`,
-      )
-    },
-    { useCatalog: true, log },
-  )
   const warmsUp = options.shell === 'browser' || options.shell === 'electron'
+  const sanitizer = new Sanitizer(
+    options.sanitizer ?? sanitizeWorkerBeside(options.parser?.workerScript ?? null),
+  )
+  // A window opens articles within a second of its first list: the worker loads jsdom (a second
+  // of work) on the other core while this thread opens the library — started first, so that it
+  // is ready by the first open more often.
+  if (warmsUp) sanitizer.warm()
+  let store: LibraryStore
+  try {
+    store = await LibraryStore.open(
+      options.dataDir,
+      (notice) => {
+        setAside.push(notice)
+        const restored = notice.restoredFrom
+          ? `restored from ${notice.restoredFrom} (saved ${notice.backupSavedAt})`
+          : 'no usable backup: it starts empty'
+        log(
+          `Moved unreadable ${notice.file} aside to ${notice.movedTo} (${notice.reason}); ${restored}`,
+        )
+      },
+      { useCatalog: true, log },
+    )
+  } catch (error) {
+    await sanitizer.close()
+    throw error
+  }
   // In a window, the search index loads once the first list page has been sent (or after a few
   // seconds without one): the list is what the reader waits for at start, not search.
   let firstListSent: () => void = () => {}
@@ -191,12 +204,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const annotationTexts = new AnnotationTexts()
   const hub = new EventHub()
   const pool = createPreparePool(options.parser ?? { workerScript: null })
-  const sanitizer = new Sanitizer(
-    options.sanitizer ?? sanitizeWorkerBeside(options.parser?.workerScript ?? null),
-  )
-  // A window opens articles within a second of its first list: the worker loads jsdom (a second
-  // of work) on the other core while this thread opens the library.
-  if (warmsUp) sanitizer.warm()
   const deps: SyncDeps = {
     store,
     resourcesDir: options.resourcesDir,
