@@ -27,6 +27,8 @@ const SETTINGS = JSON.stringify({ schemaVersion: 1, values: { syncIntervalMinute
 const META = 'bench-library.json'
 /** Each feed's annotations.json as generated, restored before every use. */
 const PRISTINE = 'bench-pristine-annotations'
+/** catalog/listing.json as a clean close of the generated library writes it. */
+const PRISTINE_CATALOG = 'bench-pristine-catalog.json'
 
 export interface BenchLibrary {
   dataDir: string
@@ -92,10 +94,41 @@ export async function resetBenchLibrary(dataDir: string): Promise<void> {
   const pristine = new Set(await readdir(join(dataDir, PRISTINE)))
   for (const feedId of await readdir(join(dataDir, 'feeds'))) {
     const dir = join(dataDir, 'feeds', feedId)
-    await rm(join(dir, 'state.json'), { force: true })
+    // The backups too: a .bak is the previous version of a file that is still there.
+    for (const name of ['state.json', 'state.json.bak', 'annotations.json.bak'])
+      await rm(join(dir, name), { force: true })
     if (pristine.has(`${feedId}.json`))
       await copyFile(join(dataDir, PRISTINE, `${feedId}.json`), join(dir, 'annotations.json'))
     else await rm(join(dir, 'annotations.json'), { force: true })
   }
   await writeFile(join(dataDir, 'settings.json'), SETTINGS)
+  await rm(join(dataDir, 'settings.json.bak'), { force: true })
+  await resetCatalog(dataDir)
+}
+
+/**
+ * The listing catalog as the app leaves it at a clean close of the library as generated: every
+ * measurement then starts as a reader's next start does. Left as the last run wrote it, the
+ * feeds that run touched (their state.json, removed above) would be read at open — a start-up
+ * after a crash, not the usual one (BENCH_CATALOG=cold in bench:cold-open measures no catalog).
+ */
+async function resetCatalog(dataDir: string): Promise<void> {
+  const catalog = join(dataDir, 'catalog', 'listing.json')
+  const kept = join(dataDir, PRISTINE_CATALOG)
+  if (existsSync(kept)) {
+    await mkdir(join(dataDir, 'catalog'), { recursive: true })
+    await copyFile(kept, catalog)
+    return
+  }
+  // The first time: a core opened and closed without a catalog writes one from every feed.
+  await rm(join(dataDir, 'catalog'), { recursive: true, force: true })
+  const core = await createCore({
+    dataDir,
+    resourcesDir: RESOURCES_DIR,
+    shell: 'test',
+    seedSample: false,
+    searchWorker: { workerScript: searchWorkerScript() },
+  })
+  await core.close()
+  if (existsSync(catalog)) await copyFile(catalog, kept)
 }
