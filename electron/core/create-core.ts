@@ -130,6 +130,10 @@ const READY_FROM_CATALOG = new Set<keyof ReaderApi>([
   'getArticle',
   'setItemState',
   'listAnnotations',
+  // A sync reads a feed only when it has something to merge (upsertItems, applyRetention load
+  // it): a re-sync where most feeds answer 304 no longer reads the 1,000 feeds first.
+  'syncAll',
+  'syncFeed',
 ])
 
 /** Rows prepared around an opened article, in this order (see prepareNear). */

@@ -239,6 +239,9 @@ export async function syncFeed(
     return { newItems: 0, error: null }
   }
   const { etag, lastModified } = outcome
+  // New bytes: the job needs what the feed already stored (opened from the listing catalog, the
+  // store may not have read it yet — a 304 above needed none of it).
+  await store.loadFeeds([feed.id])
   const result: PrepareResult = await deps.pool.run(
     jobFor(outcome, feed.id, feed.http.bodyHash, deps),
   )
