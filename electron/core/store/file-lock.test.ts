@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
+import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { removeTempDirs, tempDir } from '../../../tests/helpers/temp-dir'
@@ -90,11 +91,18 @@ describe('acquireLock', () => {
     const old = (Date.now() - LOCK_STALE_MS - 1_000) / 1000
     utimesSync(join(dir, 'd.json.lock.new-0e'), old, old) // no owner, old: gone
     leave('e.json.lock', dead) // a lock itself: acquireLock's to take over, not the sweep's
-    expect(await sweepLockLeftovers([dir])).toBe(3)
+    // Killed before writing its owner, a folder named with this host and its pid: the name says.
+    const tag = createHash('sha256').update(hostname()).digest('hex').slice(0, 8)
+    leave(`f.json.lock.new-${tag}-${dead}-0f`, null) // dead: gone at once
+    leave(`g.json.lock.new-${tag}-${process.ppid}-10`, null) // alive: kept
+    leave(`h.json.lock.new-00000000-${dead}-11`, null) // another host's, fresh: kept
+    expect(await sweepLockLeftovers([dir])).toBe(4)
     expect(readdirSync(dir).sort()).toEqual([
       'b.json.lock.new-0c',
       'c.json.lock.new-0d',
       'e.json.lock',
+      `g.json.lock.new-${tag}-${process.ppid}-10`,
+      `h.json.lock.new-00000000-${dead}-11`,
     ])
   })
 })

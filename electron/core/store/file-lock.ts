@@ -10,7 +10,7 @@
 // lock it judged dead. Residual race, accepted: two takers of the same dead lock with a third
 // process acquiring between their renames can briefly both hold it (three processes on one
 // document within microseconds of a crash).
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises'
 import { hostname } from 'node:os'
@@ -31,6 +31,8 @@ interface Owner {
 }
 
 const HOST = hostname()
+/** This host in leftover names: a short hash, as host names may hold any character. */
+const HOST_TAG = createHash('sha256').update(HOST).digest('hex').slice(0, 8)
 
 function lockDirOf(file: string): string {
   return `${file}.lock`
@@ -107,7 +109,9 @@ export async function acquireLock(
   const owner: Owner = { pid: process.pid, host: HOST, token: randomBytes(8).toString('hex') }
   // The lock directory appears with its owner inside (made aside, then renamed into place): a
   // holder killed at any moment leaves a lock that says whose it was.
-  const made = `${dir}.new-${owner.token}`
+  // Named with this host and pid too: killed before its owner file is written, the folder still
+  // says whose it was, so the sweep can remove it at once (see sweepLockLeftovers).
+  const made = `${dir}.new-${HOST_TAG}-${owner.pid}-${owner.token}`
   // Synchronous calls on the way in and out: a few metadata operations of microseconds each,
   // which as promises cost a thread-pool round trip apiece (~1 ms more per write, measured).
   mkdirSync(made)
@@ -156,7 +160,7 @@ export async function acquireLock(
 }
 
 /** Lock folders a process left behind: made and not yet renamed into place, or moved away. */
-const LEFTOVER = /\.lock\.(new|stale|released)-[0-9a-f]+$/
+const LEFTOVER = /\.lock\.(new|stale|released)-(?:([0-9a-f]{8})-(\d+)-)?[0-9a-f]+$/
 
 /**
  * Removes, in these folders, the lock folders processes killed mid-lock left behind (made but
@@ -174,12 +178,19 @@ export async function sweepLockLeftovers(folders: Iterable<string>): Promise<num
       continue
     }
     for (const name of names) {
-      if (!LEFTOVER.test(name)) continue
+      const match = LEFTOVER.exec(name)
+      if (!match) continue
       const path = join(folder, name)
       const owner = await readOwner(path)
+      // Without an owner file (killed between making the folder and writing it), the name says
+      // whose it was; failing that, only age tells.
+      const namedPid = match[2] === HOST_TAG ? Number(match[3]) : null
       const dead = owner
         ? owner.host === HOST && owner.pid !== process.pid && !isAlive(owner.pid)
-        : Date.now() - ((await stat(path).catch(() => null))?.mtimeMs ?? Date.now()) > LOCK_STALE_MS
+        : namedPid !== null
+          ? namedPid !== process.pid && !isAlive(namedPid)
+          : Date.now() - ((await stat(path).catch(() => null))?.mtimeMs ?? Date.now()) >
+            LOCK_STALE_MS
       if (!dead) continue
       await rm(path, { recursive: true, force: true }).catch(() => {})
       removed++
