@@ -134,6 +134,12 @@ const READY_FROM_CATALOG = new Set<keyof ReaderApi>([
   // it): a re-sync where most feeds answer 304 no longer reads the 1,000 feeds first.
   'syncAll',
   'syncFeed',
+  // An export reads the feeds it cites (export-service's loadCited); one with a search query
+  // waits for the index, which reads every feed.
+  'exportArticleMarkdown',
+  'previewExport',
+  'exportCollection',
+  'exportVault',
 ])
 
 /** Rows prepared around an opened article, in this order (see prepareNear). */

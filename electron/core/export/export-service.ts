@@ -148,6 +148,24 @@ function prefetcher(
 
 export function createExportService(deps: ExportDeps) {
   const { store } = deps
+
+  /**
+   * Reads the feeds an export cites — its articles' and those of the evidence its claims link
+   * to — if the store has not yet. Opened from the listing catalog, a store reads every feed only
+   * in the background; an export of 400 articles should not wait for all 1,000 feeds.
+   */
+  const loadCited = async (
+    picked: readonly { feedId: string; annotations: readonly Annotation[] }[],
+  ): Promise<void> => {
+    const feedIds = new Set(picked.map((p) => p.feedId))
+    for (const p of picked)
+      for (const annotation of p.annotations)
+        for (const link of annotation.evidence) {
+          const found = store.findAnnotation(link.annotationId)
+          if (found) feedIds.add(found.feedId)
+        }
+    await store.loadFeeds(feedIds)
+  }
   /** Resolved citations by item and everything they are made from (bodies are immutable). */
   const citations = new Map<string, { key: string; article: NoteArticle }>()
 
@@ -207,12 +225,14 @@ export function createExportService(deps: ExportDeps) {
     }
     // Chosen items are exported even without (matching) highlights.
     for (const itemId of selection.itemIds ?? []) {
+      await store.loadItemFeed(itemId)
       const found = store.findItem(itemId)
       if (!found || byItem.has(itemId)) continue
       if (selection.feedId && found.feedId !== selection.feedId) continue
       if (allowed && !allowed.has(itemId)) continue
       byItem.set(itemId, { itemId, feedId: found.feedId, annotations: [] })
     }
+    await loadCited([...byItem.values()])
     const sortKey = (p: Picked): string => {
       const item = store.findItem(p.itemId)?.item
       return `${item?.published ?? item?.fetchedAt ?? ''}\u0000${item?.title ?? ''}\u0000${p.itemId}`
@@ -386,6 +406,7 @@ export function createExportService(deps: ExportDeps) {
     async articleMarkdown(
       args: MethodArgs<'exportArticleMarkdown'>,
     ): Promise<MethodResult<'exportArticleMarkdown'>> {
+      await store.loadItemFeed(args.itemId)
       const found = store.findItem(args.itemId)
       const article = found ? await noteArticle(args.itemId) : null
       if (!found || !article) return fail('not-found', 'No such item')
@@ -396,6 +417,7 @@ export function createExportService(deps: ExportDeps) {
           .filter((a) => a.itemId === args.itemId)
           .map(toAnnotation),
       )
+      await loadCited([picked])
       if (!args.preview) await markExported([picked])
       const style = args.style ?? 'apa'
       const [assembled] = await assemble([picked], { style, forms: ['bibliography'] })
