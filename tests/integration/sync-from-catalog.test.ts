@@ -4,12 +4,15 @@
 // read marks, stars and highlights kept.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/create-core'
-import { fixture, startFixtureServer, type FixtureServer } from '../helpers/fixture-server'
+import {
+  ATOM_TYPE,
+  fixture,
+  RSS_TYPE,
+  startFixtureServer,
+  type FixtureServer,
+} from '../helpers/fixture-server'
 import { openCore } from '../helpers/open-core'
 import { removeTempDirs, tempDir } from '../helpers/temp-dir'
-
-const RSS_TYPE = { 'content-type': 'application/rss+xml' }
-const ATOM_TYPE = { 'content-type': 'application/atom+xml' }
 
 let server: FixtureServer
 
