@@ -24,6 +24,8 @@ test('themes follow the system by default, and a chosen theme and text size stay
   await page.keyboard.press('Escape')
   await expect(settings).toBeHidden()
 
+  // j moves through the list, so the list must be on screen first (CI once pressed it earlier).
+  await expect(page.getByRole('option').first()).toBeVisible()
   await page.keyboard.press('j')
   const content = page.getByTestId('article-content')
   await expect(content).toHaveCSS('font-size', '22px')
@@ -32,6 +34,7 @@ test('themes follow the system by default, and a chosen theme and text size stay
   // Stored by the core: a reload (or another window) paints the same way.
   await page.reload()
   await expect(html).toHaveAttribute('data-theme', 'sepia')
+  await expect(page.getByRole('option').first()).toBeVisible()
   await page.keyboard.press('j')
   await expect(page.getByTestId('article-content')).toHaveCSS('font-size', '22px')
   const article = page.locator('article.article')
