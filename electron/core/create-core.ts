@@ -438,6 +438,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const exporter = createExportService({
     store,
     renderer: citationRenderer,
+    now,
     // What getArticle cites, without the rest of the article (full text, versions). The body
     // is read on this thread (an export reads hundreds in a row: a positioned read of a pack
     // costs microseconds, a trip through the thread pool far more) and, when it is plain

@@ -162,7 +162,7 @@ describe('sync, marks and highlights from three processes on one data dir', () =
     await library.close()
   }, 90_000)
 
-  it('a sync applying retention keeps what another process starred or highlighted meanwhile', async () => {
+  it('a sync applying retention keeps what another process starred, highlighted or exported meanwhile', async () => {
     const dataDir = await tempDir()
     const app = await openCore({ dataDir })
     const added = await app.addFeed({ url: `${origin}/delta.xml` })
@@ -174,8 +174,9 @@ describe('sync, marks and highlights from three processes on one data dir', () =
     const syncer = await LibraryStore.open(dataDir)
     const items = await app.listItems({ feedId, limit: 500 })
     if (!items.ok) throw new Error('list failed')
-    const [, , third, fourth] = items.value.items
+    const [, , third, fourth, fifth] = items.value.items
     await app.setItemState({ itemId: third!.id, starred: true })
+    await app.exportArticleMarkdown({ itemId: fifth!.id })
     await app.createAnnotation({
       itemId: fourth!.id,
       kind: 'plain',
@@ -189,10 +190,11 @@ describe('sync, marks and highlights from three processes on one data dir', () =
     // Its sync finds the feed lists none of these any more, and applies the retention.
     await syncer.upsertItems(feedId, [])
     const removed = await syncer.applyRetention(feedId, new Date())
-    expect(removed).toBe(items.value.items.length - 3)
+    expect(removed).toBe(items.value.items.length - 4)
     const kept = syncer.items(feedId).map((item) => item.id)
     expect(kept).toContain(third!.id)
     expect(kept).toContain(fourth!.id)
+    expect(kept).toContain(fifth!.id)
     await syncer.close()
     await app.close()
   })

@@ -1,6 +1,6 @@
 // The core against real HTTP on loopback: subscribe to RSS and Atom, sync politely, and keep
 // failures with their feed while the others sync.
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
@@ -410,6 +410,13 @@ describe('retention', () => {
       },
     })
     await core.exportArticleMarkdown({ itemId: ids['Story 3']! })
+    // Earlier versions marked an exported item in its feed's state.json: still honoured.
+    const stateFile = join(core.dataDir, 'feeds', feed.value.id, 'state.json')
+    const state = JSON.parse(await readFile(stateFile, 'utf8')) as {
+      items: Record<string, object>
+    }
+    state.items[ids['Story 4']!] = { exported: true }
+    await writeFile(stateFile, JSON.stringify(state))
 
     const updated = await core.updateFeed({
       feedId: feed.value.id,
@@ -421,6 +428,7 @@ describe('retention', () => {
       'Story 1',
       'Story 2',
       'Story 3',
+      'Story 4',
       'Story 5',
     ])
   })

@@ -214,6 +214,29 @@ describe('opening from the listing catalog', () => {
     await store.close()
   })
 
+  it('pauses the background load while a request works in the foreground (an export)', async () => {
+    const dataDir = await usedLibrary()
+    const store = await LibraryStore.open(dataDir, undefined, { useCatalog: true })
+    const feedIds = store.feeds().map((feed) => feed.id)
+    const loaded = (): number => feedIds.filter((id) => store.isLoaded(id)).length
+    const atOpen = loaded()
+    expect(atOpen).toBeLessThan(FEEDS)
+    let all: Promise<void> | null = null
+    await store.inForeground(async () => {
+      all = store.loadAll()
+      await new Promise((resolve) => setTimeout(resolve, 150))
+      // Nothing read behind the request's back; what the request reads itself is read at once.
+      expect(loaded()).toBe(atOpen)
+      const wanted = feedIds.find((id) => !store.isLoaded(id))!
+      await store.loadFeeds([wanted])
+      expect(store.isLoaded(wanted)).toBe(true)
+      expect(loaded()).toBe(atOpen + 1)
+    })
+    await all
+    expect(store.fullyLoaded).toBe(true)
+    await store.close()
+  })
+
   it('ignores a damaged, cut-short or foreign catalog, lists correctly, and writes a new one', async () => {
     const dataDir = await usedLibrary()
     const expected = await viewWithoutCatalog(dataDir)

@@ -11,6 +11,7 @@ import { mkdir, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { StoredAnnotation } from '../annotations/stored-annotation'
 import { isoTime } from '../iso-time'
+import { inParallel } from '../in-parallel'
 import type { FeedStamps } from './catalog-keeper'
 import { CataloguedFeeds, type OrderRow } from './catalogued-feeds'
 import type { ChangeJournal } from './shared-document'
@@ -61,7 +62,7 @@ export class FeedDocuments {
   private readonly loading = new Map<string, Promise<void>>()
   /** Folders under feeds/ known to exist (no mkdir per feed at open). */
   private readonly folders = new Set<string>()
-  /** Loads a request waits for: the background load lets them go first. */
+  /** Requests' work in progress (see inForeground): the background load lets it go first. */
   private foregroundLoads = 0
   private foregroundWaiters: (() => void)[] = []
   private allLoaded: Promise<void> | null = null
@@ -111,8 +112,8 @@ export class FeedDocuments {
       else this.annotationDocs.set(feedId, null)
     }
     this.catalogued = new CataloguedFeeds(catalog, valid, exact)
-    await inParallel(annotated, (feedId) => this.openAnnotations(feedId))
-    await inParallel(toRead, (feedId) => this.load(feedId))
+    await inParallel(annotated, FEEDS_OPENED_AT_ONCE, (feedId) => this.openAnnotations(feedId))
+    await inParallel(toRead, FEEDS_OPENED_AT_ONCE, (feedId) => this.load(feedId))
   }
 
   private async ensureFolder(feedId: string): Promise<void> {
@@ -246,9 +247,20 @@ export class FeedDocuments {
       (id) => !this.itemDocs.has(id) && (this.catalogued.has(id) || this.hooks.isFeed(id)),
     )
     if (wanted.length === 0) return
+    await this.inForeground(() =>
+      inParallel(wanted, FEEDS_OPENED_AT_ONCE, (feedId) => this.load(feedId)),
+    )
+  }
+
+  /**
+   * Runs `work` with the background load paused between feeds: what a request waits for (its
+   * feeds, an export's reading and writing) gets the thread and the disk. `work` must not wait
+   * for loadAll, which would then never finish.
+   */
+  async inForeground<T>(work: () => Promise<T>): Promise<T> {
     this.foregroundLoads++
     try {
-      await inParallel(wanted, (feedId) => this.load(feedId))
+      return await work()
     } finally {
       if (--this.foregroundLoads === 0) {
         for (const resume of this.foregroundWaiters.splice(0)) resume()
@@ -260,6 +272,7 @@ export class FeedDocuments {
   async loadNew(feedIds: readonly string[]): Promise<void> {
     await inParallel(
       feedIds.filter((id) => !this.isKnown(id)),
+      FEEDS_OPENED_AT_ONCE,
       (feedId) => this.load(feedId),
     )
   }
@@ -428,14 +441,4 @@ export class FeedDocuments {
 
 function isRecord(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-/** Runs `work` over ids, FEEDS_OPENED_AT_ONCE at a time: reads overlap. */
-async function inParallel(ids: readonly string[], work: (id: string) => Promise<unknown>) {
-  const queue = [...ids]
-  await Promise.all(
-    Array.from({ length: Math.min(FEEDS_OPENED_AT_ONCE, queue.length) }, async () => {
-      for (let id = queue.shift(); id; id = queue.shift()) await work(id)
-    }),
-  )
 }

@@ -5,6 +5,7 @@
 //   feeds/<feedId>/annotations.json
 //   bodies/<ab>/<sha256>.html      sanitized article bodies, immutable
 //   settings.json                  the user's preferences (theme, sync interval…)
+//   exports.json                   items exported as notes (retention keeps them)
 //   removed/<time>-<feedId>/       a deleted subscription's files, kept so nothing is lost
 //   catalog/listing.json           a cache of what the item listing needs (see below)
 // Marking one item read rewrites only its feed's state.json, whatever the library's size.
@@ -38,6 +39,7 @@ import { MediaStore } from './media-store'
 import { SharedDocument } from './shared-document'
 import {
   SCHEMA_VERSION,
+  type ExportsDoc,
   type FullText,
   type ItemState,
   type LibraryDoc,
@@ -121,6 +123,8 @@ export class LibraryStore {
   private library!: SharedDocument<LibraryDoc>
   /** The user's preferences, shared by the app and the CLI. Assigned in open(). */
   settings!: SharedDocument<SettingsDoc>
+  /** Items exported as notes (see ExportsDoc). Assigned in open(). */
+  private exports!: SharedDocument<ExportsDoc>
 
   static async open(
     dataDir: string,
@@ -191,6 +195,16 @@ export class LibraryStore {
           typeof data.values === 'object' && data.values !== null && !Array.isArray(data.values),
       },
     )
+    store.exports = await SharedDocument.open<ExportsDoc>(
+      join(dataDir, 'exports.json'),
+      () => ({ schemaVersion: SCHEMA_VERSION, items: {} }),
+      {
+        journal,
+        onSetAside,
+        shape: (data) =>
+          typeof data.items === 'object' && data.items !== null && !Array.isArray(data.items),
+      },
+    )
     // A catalog missing, damaged or out of date is (re)written once the start-up is over.
     if (store.feeds().length > 0) store.keeper?.changed()
     store.leftoverSweep = setTimeout(() => {
@@ -226,6 +240,7 @@ export class LibraryStore {
     if (wanted(this.library.file)) await this.library.refresh()
     if (wanted(this.media.indexFile)) await this.media.refresh()
     if (wanted(this.settings.file)) await this.settings.refresh()
+    if (wanted(this.exports.file)) await this.exports.refresh()
     await this.loadNewFeeds()
     await this.feedDocs.refresh(wanted, changed === 'all')
   }
@@ -301,6 +316,14 @@ export class LibraryStore {
    */
   loadFeeds(feedIds: Iterable<string>): Promise<void> {
     return this.feedDocs.loadFeeds(feedIds)
+  }
+
+  /**
+   * Runs a request's `work` ahead of the background load of the remaining feeds (see
+   * FeedDocuments.inForeground); `work` must not wait for loadAll.
+   */
+  inForeground<T>(work: () => Promise<T>): Promise<T> {
+    return this.feedDocs.inForeground(work)
   }
 
   /** Reads the feed holding this item, if it is not read yet. */
@@ -553,8 +576,10 @@ export class LibraryStore {
     // starred or highlighted one since this process last looked. (A star or highlight landing in
     // the few milliseconds between this look and the write below is not seen: accepted.)
     await docs.state.refresh()
+    await this.exports.refresh()
     await this.feedDocs.refreshAnnotations(feedId)
     const annotated = new Set(this.annotations(feedId).map((a) => a.itemId))
+    const exported = this.exports.data.items
     const removed = await docs.items.update((data) => {
       const listed = new Set(data.listed ?? [])
       const state = docs.state.data.items
@@ -563,6 +588,7 @@ export class LibraryStore {
         return (
           listed.has(item.id) ||
           annotated.has(item.id) ||
+          exported[item.id] !== undefined ||
           Boolean(s?.starred || s?.exported || s?.citation)
         )
       }
@@ -705,13 +731,19 @@ export class LibraryStore {
     })
   }
 
-  /** Marks many items of one feed exported (retention keeps them) with one write. */
-  async setItemsExported(feedId: string, itemIds: readonly string[]): Promise<void> {
+  /** Whether the item was exported as a note (its feed read): retention keeps it. */
+  isExported(feedId: string, itemId: string): boolean {
+    return (
+      this.exports.data.items[itemId] !== undefined ||
+      Boolean(this.itemState(feedId, itemId).exported)
+    )
+  }
+
+  /** Records items as exported at `at` (retention keeps them): one write, whatever their feeds. */
+  async setItemsExported(itemIds: readonly string[], at: string): Promise<void> {
     if (itemIds.length === 0) return
-    await this.feedDocs.load(feedId)
-    await this.feedDocs.docs(feedId).state.update((data) => {
-      this.stateChanged(feedId)
-      for (const itemId of itemIds) data.items[itemId] = { ...data.items[itemId], exported: true }
+    await this.exports.update((data) => {
+      for (const itemId of itemIds) data.items[itemId] ??= at
     })
   }
 

@@ -93,7 +93,10 @@ export interface ItemVersion {
 export interface ItemState {
   read?: true
   starred?: true
-  /** Exported as a note at least once: retention keeps it. */
+  /**
+   * Exported as a note at least once: retention keeps it. Written by earlier versions (one
+   * state.json write per feed of an export); exports are now recorded in exports.json.
+   */
   exported?: true
   /** The user's corrections to the citation: they win over every source, now and after syncs. */
   citation?: CitationEdits
@@ -114,6 +117,15 @@ export interface StateDoc {
   schemaVersion: number
   feedId: string
   items: Record<string, ItemState>
+}
+/**
+ * Items exported as notes at least once, with when they first were: retention keeps them. One
+ * file for the library, so an export of 400 articles from 400 feeds is one durable write, not
+ * 400. Ids of items gone with an unsubscribed feed stay behind: harmless, never reused.
+ */
+export interface ExportsDoc {
+  schemaVersion: number
+  items: Record<string, string>
 }
 export interface SettingsDoc {
   schemaVersion: number
