@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { createHash } from 'node:crypto'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { removeTempDirs, tempDir } from '../../../tests/helpers/temp-dir'
 import { acquireLock, LockTimeoutError, LOCK_STALE_MS, sweepLockLeftovers } from './file-lock'
@@ -70,6 +70,16 @@ describe('acquireLock', () => {
     )
     expect(most).toBe(1)
     expect(entries).toBe(200)
+    // Every release removed its folder whole: nothing left beside the file.
+    expect(readdirSync(dirname(file))).toEqual([])
+  })
+
+  it('removes a released lock folder even with something unexpected inside', async () => {
+    const file = join(await tempDir(), 'state.json')
+    const lock = await acquireLock(file)
+    writeFileSync(join(`${file}.lock`, 'stray'), 'left by hand')
+    await lock.release()
+    expect(readdirSync(dirname(file))).toEqual([])
   })
 
   it("sweeps lock folders of dead processes and keeps a live process's", async () => {

@@ -11,7 +11,15 @@
 // process acquiring between their renames can briefly both hold it (three processes on one
 // document within microseconds of a crash).
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
@@ -154,8 +162,22 @@ export async function acquireLock(
       // another process's lock (a rename onto an empty folder succeeds) before our rmdir.
       const away = `${dir}.released-${owner.token}`
       renameSync(dir, away)
-      rmSync(away, { recursive: true, force: true })
+      removeLockFolder(away)
     },
+  }
+}
+
+/**
+ * Removes a lock folder of ours: its owner file, then the folder — two system calls, where a
+ * recursive rm walks it in JavaScript (0.8 s of a 1,000-feed sync's main thread). Anything else
+ * found inside (never put there by us) falls back to the recursive removal.
+ */
+function removeLockFolder(path: string): void {
+  try {
+    unlinkSync(join(path, 'owner'))
+    rmdirSync(path)
+  } catch {
+    rmSync(path, { recursive: true, force: true })
   }
 }
 
