@@ -103,6 +103,9 @@ export async function resetBenchLibrary(dataDir: string): Promise<void> {
   }
   await writeFile(join(dataDir, 'settings.json'), SETTINGS)
   await rm(join(dataDir, 'settings.json.bak'), { force: true })
+  // No article exported yet: each export run marks its 400 articles, as a first export does.
+  await rm(join(dataDir, 'exports.json'), { force: true })
+  await rm(join(dataDir, 'exports.json.bak'), { force: true })
   await resetCatalog(dataDir)
 }
 
