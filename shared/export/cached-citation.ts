@@ -56,9 +56,30 @@ export function cacheCitations(
   citations.forEach((citation, i) => remember(keyOf(citation, style, form), texts[i]!))
 }
 
+let revision = 0
+
 function remember(key: string, text: string): void {
   if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!)
   cache.set(key, text)
+  revision++
+}
+
+/** Bumped whenever a text is cached: whether there is anything new to keep. */
+export function citationCacheRevision(): number {
+  return revision
+}
+
+/** Every cached text with its key, oldest first (to be kept across restarts). */
+export function cachedCitationEntries(): [string, string][] {
+  return [...cache]
+}
+
+/**
+ * Puts texts kept by an earlier run back (pairs from cachedCitationEntries, rendered by the same
+ * citeproc, styles and code — see citation-cache-file). What this run rendered already stays.
+ */
+export function restoreCachedCitations(entries: Iterable<readonly [string, string]>): void {
+  for (const [key, text] of entries) if (!cache.has(key)) remember(key, text)
 }
 
 export function cachedCitation(

@@ -5,15 +5,22 @@
 // the reading-UI library had them — with its search index built. 100k items take minutes to
 // write and index, so each size is kept in the temp dir (reader-bench-library-v<version>-<items>,
 // complete once `.complete` is there) and reused; before each use it is put back as generated: every read/starred/exported flag cleared (state.json),
-// the highlights restored from a copy taken at generation, and background sync off in its
+// the highlights restored from a copy taken at generation, their citations kept rendered as the
+// app keeps them (or none, for the cold export), and background sync off in its
 // settings (its feeds point at a closed port; whether a sync of 1,000 failing feeds started
 // during a measurement made runs incomparable — sync is the sync benchmark's subject).
 import { existsSync, readFileSync } from 'node:fs'
 import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { createCore } from '../../electron/core/create-core'
-import { RESOURCES_DIR, searchWorkerScript } from './bench-core'
+import { citationCacheFile } from '../../electron/core/export/citation-cache-file'
+import {
+  appCoreOptions,
+  BUILT_PREPARE_WORKER,
+  RESOURCES_DIR,
+  searchWorkerScript,
+} from './bench-core'
 import { generateLibrary, type GeneratedLibrary, type LibraryOptions } from './generate-library'
 
 /** Bump when the generator or these options change, so stale caches are not measured. */
@@ -29,6 +36,11 @@ const META = 'bench-library.json'
 const PRISTINE = 'bench-pristine-annotations'
 /** catalog/listing.json as a clean close of the generated library writes it. */
 const PRISTINE_CATALOG = 'bench-pristine-catalog.json'
+/**
+ * cache/citations.json as the app leaves it once the highlights' citations are rendered (a
+ * window renders a highlight's citation at the next pause after it is made; see create-core).
+ */
+const PRISTINE_CITATIONS = 'bench-pristine-citations.json'
 
 export interface BenchLibrary {
   dataDir: string
@@ -60,6 +72,7 @@ export async function benchLibrary(items: number): Promise<BenchLibrary> {
   const dataDir = benchLibraryDir(items)
   const marker = join(dataDir, '.complete')
   if (existsSync(marker)) {
+    await keepCitations(dataDir)
     await resetBenchLibrary(dataDir)
     const lib = JSON.parse(readFileSync(join(dataDir, META), 'utf8')) as GeneratedLibrary
     return { dataDir, lib, fresh: false, generateMs: 0 }
@@ -85,12 +98,31 @@ export async function benchLibrary(items: number): Promise<BenchLibrary> {
     const file = join(dataDir, 'feeds', feedId, 'annotations.json')
     if (existsSync(file)) await copyFile(file, join(dataDir, PRISTINE, `${feedId}.json`))
   }
+  await keepCitations(dataDir)
   await writeFile(marker, new Date().toISOString())
   return { dataDir, lib, fresh: true, generateMs: performance.now() - started }
 }
 
+/** Renders and keeps the highlights' citations once, as the app does when they are made. */
+async function keepCitations(dataDir: string): Promise<void> {
+  if (existsSync(join(dataDir, PRISTINE_CITATIONS))) return
+  await resetBenchLibrary(dataDir)
+  // On the built citation worker when there is a build (scripts that do not build render here).
+  const core = await createCore(
+    existsSync(BUILT_PREPARE_WORKER)
+      ? appCoreOptions(dataDir)
+      : { dataDir, resourcesDir: RESOURCES_DIR, shell: 'test', seedSample: false },
+  )
+  await core.prerenderCitations()
+  await core.close()
+  await copyFile(citationCacheFile(dataDir), join(dataDir, PRISTINE_CITATIONS))
+}
+
 /** Puts a generated library back as it was generated (no core may have it open). */
-export async function resetBenchLibrary(dataDir: string): Promise<void> {
+export async function resetBenchLibrary(
+  dataDir: string,
+  { keptCitations = true }: { keptCitations?: boolean } = {},
+): Promise<void> {
   const pristine = new Set(await readdir(join(dataDir, PRISTINE)))
   for (const feedId of await readdir(join(dataDir, 'feeds'))) {
     const dir = join(dataDir, 'feeds', feedId)
@@ -106,6 +138,13 @@ export async function resetBenchLibrary(dataDir: string): Promise<void> {
   // No article exported yet: each export run marks its 400 articles, as a first export does.
   await rm(join(dataDir, 'exports.json'), { force: true })
   await rm(join(dataDir, 'exports.json.bak'), { force: true })
+  // The highlights' citations as the app keeps them — or none, for the cold export.
+  const pristineCitations = join(dataDir, PRISTINE_CITATIONS)
+  await rm(citationCacheFile(dataDir), { force: true })
+  if (keptCitations && existsSync(pristineCitations)) {
+    await mkdir(dirname(citationCacheFile(dataDir)), { recursive: true })
+    await copyFile(pristineCitations, citationCacheFile(dataDir))
+  }
   await resetCatalog(dataDir)
 }
 

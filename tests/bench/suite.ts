@@ -87,10 +87,14 @@ const put = (key: string, at: string, value: number | null | undefined): void =>
 const details: Record<string, unknown> = {}
 
 /** `run` REPEAT times (the library reset before each); the runs that did not fail. */
-async function repeated<T>(dataDir: string, run: () => Promise<T> | T): Promise<T[]> {
+async function repeated<T>(
+  dataDir: string,
+  run: () => Promise<T> | T,
+  reset: Parameters<typeof resetBenchLibrary>[1] = {},
+): Promise<T[]> {
   const runs: T[] = []
   for (let i = 0; i < REPEAT; i++) {
-    await resetBenchLibrary(dataDir)
+    await resetBenchLibrary(dataDir, reset)
     runs.push(await run())
   }
   return runs
@@ -207,6 +211,16 @@ async function measureSize(size: number): Promise<string | null> {
   if (exports?.length)
     progress(
       `${label}: export of ${exports[0]!.annotations} highlights ${ms(exportMs)} (citeproc load ${ms(median(exports.map((e) => e.loadMs)))} beside it)${REPEAT > 1 ? ` (medians of ${exports.length})` : ''}`,
+    )
+  // The same with no citation rendered before (highlights made where nothing renders ahead).
+  const colds = await step('export, cold', own, () =>
+    repeated(dataDir, () => inChild<ExportResult>('export', dataDir), { keptCitations: false }),
+  )
+  const coldMs = median((colds ?? []).map((e) => e.firstMs))
+  put('exportCold', at, coldMs)
+  if (colds?.length)
+    progress(
+      `${label}: export with no citation rendered before ${ms(coldMs)}${REPEAT > 1 ? ` (medians of ${colds.length})` : ''}`,
     )
   await resetBenchLibrary(dataDir)
   return chromium

@@ -34,6 +34,7 @@ import { toWebAnnotations } from '../../../shared/export/formats/web-annotation'
 import { fail, ok } from '../../../shared/result'
 import { toAnnotation } from '../annotations/stored-annotation'
 import type { LibraryStore } from '../store/library-store'
+import type { KeptCitations } from './citation-cache-file'
 import type { CitationRenderer } from './citation-renderer'
 import { checkFolder, writeVault, type VaultFile } from './write-vault'
 
@@ -46,6 +47,8 @@ export interface ExportDeps {
   /** Renders citations (on a worker thread when there is one). */
   renderer: Pick<CitationRenderer, 'render' | 'warm' | 'usesWorker'>
   now: () => Date
+  /** Rendered texts kept across restarts (none: this process's memory only). */
+  kept?: Pick<KeptCitations, 'ready' | 'changed'>
 }
 
 type Selection = MethodArgs<'exportCollection'>['selection']
@@ -147,6 +150,11 @@ function prefetcher(renderer: ExportDeps['renderer'], { style, forms, warming }:
         cachedCitations(citations, style, form)
         await nextTurn()
       }
+      while (rendering.size > 0) await Promise.all(rendering)
+    },
+    /** Resolves when the renderer has rendered everything added (nothing on this thread). */
+    async drain(): Promise<void> {
+      flush()
       while (rendering.size > 0) await Promise.all(rendering)
     },
   }
@@ -273,6 +281,7 @@ export function createExportService(deps: ExportDeps) {
   ): Promise<Assembled[]> =>
     // What the user waits for goes before the background load of the remaining feeds.
     store.inForeground(async () => {
+      await deps.kept?.ready()
       const out: { article: NoteArticle; annotations: Annotation[] }[] = []
       const pause = slicer()
       const prefetch = prefetcher(deps.renderer, render)
@@ -295,6 +304,7 @@ export function createExportService(deps: ExportDeps) {
       }
       const keys = assignCitekeys(keyed)
       await prefetch.done()
+      deps.kept?.changed()
       return out.map((o) => ({ ...o, citekey: keys.get(o.article.itemId) ?? 'anon' }))
     })
 
@@ -453,6 +463,28 @@ export function createExportService(deps: ExportDeps) {
         article.itemId,
       )!
       return ok({ fileName, markdown })
+    },
+
+    /**
+     * Renders the citations of these articles in `style` on the citation worker and caches them
+     * (kept across restarts): their first export then renders nothing. For idle time — this
+     * thread only resolves the citations (a body read each), a few milliseconds at a time.
+     */
+    async prerender(itemIds: readonly string[], style: CitationStyle): Promise<void> {
+      await deps.kept?.ready()
+      const prefetch = prefetcher(deps.renderer, {
+        style,
+        forms: [...new Set<CitationForm>(['bibliography', footnoteForm(style)])],
+      })
+      const pause = slicer()
+      for (const itemId of itemIds) {
+        await store.loadItemFeed(itemId)
+        const article = await noteArticle(itemId)
+        if (article) prefetch.add(article.citation)
+        await pause()
+      }
+      await prefetch.drain()
+      deps.kept?.changed()
     },
 
     async preview(args: CollectionArgs): Promise<MethodResult<'previewExport'>> {

@@ -28,6 +28,13 @@ interface CiteprocEngine {
   ): [string, number, string][]
 }
 
+/**
+ * Bump when a change here or in csl-json (the CSL items, the styles' adjustments) changes what a
+ * citation renders to: rendered texts kept on disk are keyed by it (see citation-cache-file),
+ * together with citeproc's and citation-js's versions and the styles' text.
+ */
+export const CITATION_RENDERING_VERSION = 1
+
 /** A CSL variable our items never carry (toCslItem): a condition on it is always false. */
 export const NEVER_SET_VARIABLE = 'annote'
 
