@@ -152,7 +152,10 @@ function prefetcher(renderer: ExportDeps['renderer'], { style, forms, warming }:
       }
       while (rendering.size > 0) await Promise.all(rendering)
     },
-    /** Resolves when the renderer has rendered everything added (nothing on this thread). */
+    /**
+     * Resolves when the renderer has rendered everything added: nothing is rendered on this
+     * thread unless there is no worker (background work must not hold the thread up).
+     */
     async drain(): Promise<void> {
       flush()
       while (rendering.size > 0) await Promise.all(rendering)
