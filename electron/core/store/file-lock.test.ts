@@ -106,7 +106,10 @@ describe('acquireLock', () => {
     leave(`f.json.lock.new-${tag}-${dead}-0f`, null) // dead: gone at once
     leave(`g.json.lock.new-${tag}-${process.ppid}-10`, null) // alive: kept
     leave(`h.json.lock.new-00000000-${dead}-11`, null) // another host's, fresh: kept
-    expect(await sweepLockLeftovers([dir])).toBe(4)
+    // Killed between removing a released (or taken-over) lock's owner file and its folder.
+    leave(`i.json.lock.released-${tag}-${dead}-12`, null) // dead: gone at once
+    leave(`j.json.lock.stale-${tag}-${dead}-13`, null) // dead: gone at once
+    expect(await sweepLockLeftovers([dir])).toBe(6)
     expect(readdirSync(dir).sort()).toEqual([
       'b.json.lock.new-0c',
       'c.json.lock.new-0d',

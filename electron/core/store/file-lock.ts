@@ -88,7 +88,8 @@ async function takeoverReason(dir: string): Promise<{ owner: Owner | null } | nu
 }
 
 async function takeOver(dir: string, judged: Owner | null): Promise<void> {
-  const away = `${dir}.stale-${randomBytes(4).toString('hex')}`
+  // Named with this host and pid: killed while removing it, the folder says whose it was.
+  const away = `${dir}.stale-${HOST_TAG}-${process.pid}-${randomBytes(4).toString('hex')}`
   try {
     await rename(dir, away)
   } catch {
@@ -159,8 +160,10 @@ export async function acquireLock(
       // Only our own lock: after a takeover (we looked dead or stale) it may be another's now.
       if (readOwnerSync(dir)?.token !== owner.token) return
       // Renamed away whole, then removed: emptied in place, the folder could be replaced by
-      // another process's lock (a rename onto an empty folder succeeds) before our rmdir.
-      const away = `${dir}.released-${owner.token}`
+      // another process's lock (a rename onto an empty folder succeeds) before our rmdir. Named
+      // with this host and pid: killed between removing its owner file and the folder, it still
+      // says whose it was, and the sweep removes it at once (the crash test caught one).
+      const away = `${dir}.released-${HOST_TAG}-${owner.pid}-${owner.token}`
       renameSync(dir, away)
       removeLockFolder(away)
     },
