@@ -15,12 +15,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { createCore } from '../../electron/core/create-core'
 import { citationCacheFile } from '../../electron/core/export/citation-cache-file'
-import {
-  appCoreOptions,
-  BUILT_PREPARE_WORKER,
-  RESOURCES_DIR,
-  searchWorkerScript,
-} from './bench-core'
+import { RESOURCES_DIR, searchWorkerScript } from './bench-core'
 import { generateLibrary, type GeneratedLibrary, type LibraryOptions } from './generate-library'
 
 /** Bump when the generator or these options change, so stale caches are not measured. */
@@ -84,13 +79,7 @@ export async function benchLibrary(items: number): Promise<BenchLibrary> {
   await writeFile(join(dataDir, 'settings.json'), SETTINGS)
   // The search index is derived data the app builds once in the background: part of the
   // library here, so no measurement waits for (or competes with) its first build.
-  const core = await createCore({
-    dataDir,
-    resourcesDir: RESOURCES_DIR,
-    shell: 'test',
-    seedSample: false,
-    searchWorker: { workerScript: searchWorkerScript() },
-  })
+  const core = await preparingCore(dataDir)
   await core.searchIdle()
   await core.close()
   await mkdir(join(dataDir, PRISTINE), { recursive: true })
@@ -103,16 +92,22 @@ export async function benchLibrary(items: number): Promise<BenchLibrary> {
   return { dataDir, lib, fresh: true, generateMs: performance.now() - started }
 }
 
+/** A core that prepares the library, never measured (citations are rendered on its thread). */
+function preparingCore(dataDir: string) {
+  return createCore({
+    dataDir,
+    resourcesDir: RESOURCES_DIR,
+    shell: 'test',
+    seedSample: false,
+    searchWorker: { workerScript: searchWorkerScript() },
+  })
+}
+
 /** Renders and keeps the highlights' citations once, as the app does when they are made. */
 async function keepCitations(dataDir: string): Promise<void> {
   if (existsSync(join(dataDir, PRISTINE_CITATIONS))) return
   await resetBenchLibrary(dataDir)
-  // On the built citation worker when there is a build (scripts that do not build render here).
-  const core = await createCore(
-    existsSync(BUILT_PREPARE_WORKER)
-      ? appCoreOptions(dataDir)
-      : { dataDir, resourcesDir: RESOURCES_DIR, shell: 'test', seedSample: false },
-  )
+  const core = await preparingCore(dataDir)
   await core.prerenderCitations()
   await core.close()
   await copyFile(citationCacheFile(dataDir), join(dataDir, PRISTINE_CITATIONS))
@@ -164,13 +159,7 @@ async function resetCatalog(dataDir: string): Promise<void> {
   }
   // The first time: a core opened and closed without a catalog writes one from every feed.
   await rm(join(dataDir, 'catalog'), { recursive: true, force: true })
-  const core = await createCore({
-    dataDir,
-    resourcesDir: RESOURCES_DIR,
-    shell: 'test',
-    seedSample: false,
-    searchWorker: { workerScript: searchWorkerScript() },
-  })
+  const core = await preparingCore(dataDir)
   await core.close()
   if (existsSync(catalog)) await copyFile(catalog, kept)
 }
